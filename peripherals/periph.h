@@ -53,6 +53,10 @@ typedef struct periph_host_ops {
     void (*log)(void *ctx, periph_log_kind kind, const char *msg);
     /* host wall clock in seconds since the epoch, only for devices told to use it */
     int64_t (*host_time)(void *ctx);
+    /* Optional (may be NULL): the guest asked for a system reset (e.g. the
+     * Versatile SYS_RESETCTL).  The host performs it later, not inside the
+     * device's register write. */
+    void (*request_reset)(void *ctx);
 } periph_host_ops;
 
 typedef struct periph_host {
@@ -63,6 +67,8 @@ typedef struct periph_host {
 static inline uint64_t periph_now_ns(const periph_host *h) { return h->ops->now_ns(h->ctx); }
 void periph_log(const periph_host *h, periph_log_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Ask the host for a system reset; logged as unimplemented when it cannot. */
+void periph_request_reset(const periph_host *h);
 
 /* ---- character backends (UARTs) --------------------------------------- */
 
@@ -90,7 +96,11 @@ typedef struct periph_props {
     const void *ctx;
 } periph_props;
 
+/* *out = the property, or dflt when absent (or p is NULL); returns whether
+ * the property was present. */
 bool periph_prop_u64(const periph_props *p, const char *name, uint64_t dflt, uint64_t *out);
+/* *out = the string property or NULL; returns whether it was present. */
+bool periph_prop_str(const periph_props *p, const char *name, const char **out);
 
 /* ---- models ----------------------------------------------------------------- */
 
@@ -103,7 +113,8 @@ typedef struct periph_model {
     const char *compatible;      /* device-tree compatible, e.g. "arm,pl011"   */
     const char *name;            /* short name for logs and -M help           */
     size_t state_size;
-    uint64_t region_size;        /* size of the register window               */
+    uint64_t region_size;        /* size of the register window; UINT64_MAX:  */
+                                 /* any offset, the board's reg decides       */
     int n_irq_out;               /* outputs, wired by the board               */
     int n_irq_in;                /* inputs (interrupt controllers)            */
     bool has_chr;                /* UART-like: takes a character backend      */
@@ -121,8 +132,11 @@ typedef struct periph_model {
     void (*destroy)(void *s);                                 /* may be NULL           */
 } periph_model;
 
-/* All built-in models, NULL-terminated (peripherals/models.c). */
+/* All built-in models, NULL-terminated (peripherals/models.c).  A model
+ * known by several compatibles appears once per compatible (same ops, same
+ * name), so the table is also the list of accepted compatibles. */
 extern const periph_model *const periph_models[];
+/* The model for a compatible string, or NULL. */
 const periph_model *periph_find_model(const char *compatible);
 
 #endif

@@ -50,6 +50,10 @@ typedef struct tcg_tlb_entry {
 typedef struct tcg_tlb_full {
     uint64_t phys_page;    /* physical address of the page */
     uint32_t prot;         /* TCG_PROT_* */
+    /* additions: the DMI view of the page (NULL: through the bus) and the
+     * per-access DMI latency; a page with latency takes the slow path. */
+    uint8_t *host_read, *host_write;
+    uint32_t lat_read, lat_write;
 } tcg_tlb_full;
 
 #define TCG_PROT_READ  1u
@@ -83,6 +87,8 @@ struct tcg_tb {
     tcg_tb *page_next[2];   /* per-page TB lists, for invalidation       */
     tcg_tb *jmp_list;       /* TBs chained to this one (to unchain)      */
     tcg_tb *jmp_next[2];
+    uint32_t jmp_gen[2];    /* addition: TLB generation when chained; a
+                               chain made before a TLB flush is not followed */
 };
 
 typedef struct tcg_tb_cache tcg_tb_cache;   /* private to tcg/tb-cache.c */
@@ -114,7 +120,51 @@ typedef struct tcg_target_ops {
     unsigned (*disas)(tcg_cpu *cpu, uint32_t pc, uint32_t flags, char *buf, size_t len);
     /* Log the CPU registers (for -d cpu). */
     void (*dump_state)(tcg_cpu *cpu, FILE *f);
+
+    /* ---- additions ---- */
+    /* MMU index used for code fetch in a TB with these flags (the loop
+     * needs it to find the physical PC of the next TB).  NULL: 0.
+     * ARM: flags & ARM_TBFLAG_PRIV ? ARM_MMU_IDX_PRIV : ARM_MMU_IDX_USER. */
+    int (*mmu_index)(tcg_cpu *cpu, uint32_t tb_flags);
+    /* A bus access of a guest load/store/fetch failed (slave error or
+     * decode error).  The target sets its architectural fault state (ARM:
+     * FSR/FAR, external abort) and raises with tcg_cpu_raise_restore; it
+     * must not return.  vaddr is the guest virtual address of the access.
+     * NULL (or returning): the access is logged as a guest error, reads
+     * give 0 and writes are dropped. */
+    void (*bus_fault)(tcg_cpu *cpu, uint32_t vaddr, tcg_access access, tcg_bus_status status);
 } tcg_target_ops;
+
+/*
+ * Rules for front ends (translate):
+ *   - Emit insn_start before every guest instruction.
+ *   - A TB never runs into a page that is not mapped: stop the TB at the
+ *     end of a page.  A TB spans at most two pages, and only when one
+ *     instruction straddles the boundary; such an instruction must be the
+ *     first of its TB (end the TB before it otherwise), so a prefetch
+ *     fault raised while translating always belongs to the TB's first
+ *     instruction, whose state is the CPU state at the TB start.
+ *   - goto_tb is only for successors with the same TB flags (no mode
+ *     change) whose PC is known; the loop creates the chain after its own
+ *     lookup, and follows it only while no interrupt, stop or budget end
+ *     is pending and the TLB has not been flushed since.
+ *   - Code is read with tcg_code_ld16/32 only (so the pages are known).
+ *
+ * Cycle and instruction accounting (cpu-exec.c):
+ *   - A TB that completes (goto_tb / exit_tb) adds tb->cycles to `cycles`
+ *     and tb->icount to `icount`.
+ *   - An exception raised inside a TB with exception_index >= 0
+ *     (tcg_cpu_raise_restore, tcg_cpu_raise, memory/bus faults) adds the
+ *     cycles and instructions of the TB's instructions BEFORE the faulting
+ *     one (insn_start's cycles_before and index): the faulting instruction
+ *     did not retire and costs nothing here; do_interrupt may charge the
+ *     exception entry itself.
+ *   - tcg_cpu_exit_tb and the loop's own stops raised inside a TB
+ *     (TCG_EXCP_HALTED, TCG_EXCP_EXIT) count the current instruction as
+ *     completed: its cycles and the instruction are included.
+ *   - Bus stall cycles (MMIO latency, DMI latency) are added to `cycles`
+ *     when the access happens.
+ */
 
 /* interrupt_request bits (level: set while the line is asserted) */
 #define TCG_INTERRUPT_HARD  (1u << 0)   /* ARM IRQ, SH4 IRL     */
@@ -125,6 +175,10 @@ typedef struct tcg_target_ops {
 #define TCG_EXCP_NONE   (-1)
 #define TCG_EXCP_HALTED (-2)   /* WFI/SLEEP: stop until an interrupt        */
 #define TCG_EXCP_EXIT   (-3)   /* stop the loop (semihosting exit, debug)   */
+/* From a helper: sync the PC to the NEXT instruction, then
+ * tcg_cpu_raise(cpu, TCG_EXCP_HALTED or TCG_EXCP_EXIT); the instruction
+ * counts as completed.  A halted CPU with interrupt_request != 0 (even a
+ * masked one) wakes at once, as ARM WFI does. */
 
 /* log items (-d); several may be set */
 #define TCG_LOG_IN_ASM      (1u << 0)
@@ -189,6 +243,10 @@ struct tcg_cpu {
     uint64_t max_insns;            /* 0: unlimited; else stop after this many */
     tcg_log log;
     uint64_t stat_tbs_translated, stat_tb_flushes, stat_tlb_misses;
+
+    /* ---- additions ---- */
+    size_t tb_arena_size;          /* bytes for TBs + code; 0: default (set before init) */
+    bool in_exec;                  /* inside tcg_cpu_exec (raising is allowed) */
 };
 
 /* ---- API for the embedding (bridge, tests) --------------------------- */
@@ -196,7 +254,11 @@ struct tcg_cpu {
 /* backend: "interp" (portable interpreter); returns false if unknown */
 TCG_WUR bool tcg_cpu_init(tcg_cpu *cpu, const tcg_target_ops *target, const char *backend);
 void tcg_cpu_destroy(tcg_cpu *cpu);
-/* Run until budget_cycles more cycles are spent, the CPU halts or stops. */
+/* Run until budget_cycles more cycles are spent, the CPU halts or stops.
+ * STOP is returned for: stop_request (consumed: cleared on return),
+ * exited (sticky), exception_index TCG_EXCP_EXIT, and max_insns reached
+ * (which also sets exited).  HALTED: the CPU waits for an interrupt; the
+ * next call returns HALTED at once until interrupt_request != 0. */
 tcg_exit_reason tcg_cpu_exec(tcg_cpu *cpu, uint64_t budget_cycles);
 /* Interrupt lines (level sensitive); wakes a halted CPU when set. */
 void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level);

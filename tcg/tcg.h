@@ -92,6 +92,9 @@ typedef uint32_t (*tcg_helper_fn)(void *env, uint32_t a0, uint32_t a1, uint32_t 
 #define TCG_CALL_NO_WG   0x2u  /* reads globals, never writes them                    */
 #define TCG_CALL_PURE    0x4u  /* result depends only on the args; no side effects,
                                   cannot fault: removable when the result is unused */
+/* Note for NO_RWG: raising an exception reads the guest state, so a helper
+ * that may raise must not be NO_RWG (the optimizer may drop a global write
+ * that a NO_RWG call separates from a later overwrite).  NO_WG is fine. */
 
 typedef struct tcg_helper_info {
     tcg_helper_fn fn;
@@ -104,6 +107,21 @@ typedef struct tcg_helper_info {
 #define TCG_MAX_OPS     8192   /* per TB, after front end; front ends stop early */
 #define TCG_MAX_VALS    8192
 #define TCG_MAX_LABELS  1024
+
+/* Constant dedupe table size (per TB; open addressing, power of two). */
+#define TCG_CONST_HASH 1024
+
+/* Optimizer scratch, one per value (private to tcg/optimize.c). */
+typedef struct tcg_opt_val {
+    uint32_t gen;              /* state valid only when gen == current gen   */
+    uint32_t prev, next;       /* ring of values known to hold equal content */
+    uint32_t seq;              /* join order: the oldest member is preferred */
+    uint32_t cval;             /* constant content when is_const             */
+    uint8_t is_const;
+    uint8_t live;              /* liveness pass                              */
+    uint32_t live_gen, seen_barrier;
+    uint8_t seen_use;
+} tcg_opt_val;
 
 /*
  * Translation context: one per CPU.  Globals and helpers are registered
@@ -121,6 +139,14 @@ typedef struct tcg_ctx {
     tcg_helper_info helpers[TCG_MAX_HELPERS];
     uint32_t n_helpers;
     bool overflow;             /* a table filled: the TB is cut short and retried smaller */
+
+    /* --- additions (private to the tcg directory) --- */
+    tcg_op overflow_op;        /* tcg_emit returns this once ops[] is full   */
+    uint32_t const_hash[TCG_CONST_HASH];   /* val index + 1, 0 = empty       */
+    tcg_op opt_ops[TCG_MAX_OPS];           /* optimizer output buffer        */
+    tcg_opt_val opt_vals[TCG_MAX_VALS];
+    uint32_t opt_label_refs[TCG_MAX_LABELS];
+    uint32_t opt_label_pos[TCG_MAX_LABELS];
 } tcg_ctx;
 
 void tcg_ctx_init(tcg_ctx *s);
@@ -140,7 +166,9 @@ static inline bool tcg_val_is_const(const tcg_ctx *s, tcg_val v)
     return v != TCG_VAL_NONE && s->vals[v].kind == TCG_VAL_CONST;
 }
 
-/* Raw emitter; the wrappers below are what front ends call. */
+/* Raw emitter; the wrappers below are what front ends call.  When ops[]
+ * is full it sets s->overflow and returns a scratch op (never NULL); the
+ * CPU loop then retranslates the TB with fewer instructions. */
 tcg_op *tcg_emit(tcg_ctx *s, tcg_opcode opc, const uint32_t *args);
 
 #define TCG_EMIT_(s, opc, ...) \
@@ -210,5 +238,7 @@ bool tcg_cond_eval(tcg_cond c, uint32_t a, uint32_t b);
 
 /* Human-readable dump of the current op list (for -d op / op_opt). */
 void tcg_dump_ops(const tcg_ctx *s, void *file /* FILE * */);
+/* Dump one op into buf (no newline); returns buf. */
+char *tcg_dump_op(const tcg_ctx *s, const tcg_op *op, char *buf, size_t len);
 
 #endif

@@ -11,7 +11,8 @@
  * layout as QEMU's, a known-good choice):
  *   NF: bit 31 is N     ZF: Z is (ZF == 0)     CF: 0 or 1     VF: bit 31 is V
  *   QF: sticky saturation flag (0 or 1)
- * Everything else of the CPSR (mode M[4:0], T, F, I) is in cpsr_rest;
+ * Everything else of the CPSR (mode M[4:0], T, F, I, and bit 8 as QEMU's
+ * "A", see cpu.c) is in cpsr_rest;
  * read the architectural CPSR with arm_cpsr_read().
  */
 #ifndef ARM_CPU_H
@@ -79,6 +80,9 @@ typedef struct arm_cp15 {
     uint32_t far;           /* c6 fault address                   */
     uint32_t fcse_pid;      /* c13,c0,0                           */
     uint32_t context_id;    /* c13,c0,1                           */
+    uint32_t dlockdown;     /* c9,c0,0 data cache lockdown        */
+    uint32_t ilockdown;     /* c9,c0,1 instruction cache lockdown */
+    uint32_t tlb_lockdown;  /* c10,c0,0 TLB lockdown              */
 } arm_cp15;
 
 /* SCTLR bits */
@@ -96,12 +100,20 @@ typedef struct arm_semihost_ops {
     uint64_t (*elapsed_ns)(void *opaque);            /* simulated time        */
 } arm_semihost_ops;
 
+/* One semihosting file handle (semihost.c); handle number = index + 1. */
+typedef struct arm_semihost_file {
+    uint8_t kind;              /* 0 free; console in/out/err; host file; features */
+    uint32_t pos;              /* read position of the ":semihosting-features" file */
+    void *host;                /* FILE * of a host file                  */
+} arm_semihost_file;
+#define ARM_SEMIHOST_MAX_FILES 16
+
 typedef struct arm_cpu {
     tcg_cpu common;            /* MUST be first */
 
     uint32_t regs[16];
     uint32_t NF, ZF, CF, VF, QF;
-    uint32_t cpsr_rest;        /* M[4:0], T, F, I (other bits zero)      */
+    uint32_t cpsr_rest;        /* M[4:0], T, F, I, A (other bits zero)   */
     uint32_t spsr;             /* current mode's SPSR (undefined in USR/SYS) */
 
     uint32_t banked_r13[ARM_BANK_COUNT];
@@ -120,6 +132,12 @@ typedef struct arm_cpu {
     const arm_semihost_ops *semihost;
     void *semihost_opaque;
     uint32_t heap_base, heap_limit, stack_base, stack_limit;  /* SYS_HEAPINFO */
+    uint32_t semihost_errno;   /* SYS_ERRNO: errno of the last failed call */
+    arm_semihost_file semihost_files[ARM_SEMIHOST_MAX_FILES];
+
+    /* MMU (mmu.c): the soft TLB holds 1 KiB pieces of a mapping larger
+     * than 4 KiB, so a TLB invalidate by MVA must flush everything. */
+    bool tlb_has_large;
 
     /* IDs presented to the guest */
     const char *model;         /* "arm926" */
@@ -127,7 +145,9 @@ typedef struct arm_cpu {
 
 /* ---- system side (cpu.c) ------------------------------------------- */
 
-/* Create an ARM926EJ-S; backend as for tcg_cpu_init. */
+/* Create an ARM926EJ-S ("arm926", "arm926ej-s" or "arm,arm926ej-s");
+ * backend as for tcg_cpu_init.  Zeroes *cpu first: set the bus,
+ * semihosting and heap fields afterwards. */
 TCG_WUR bool arm_cpu_init(arm_cpu *cpu, const char *model, const char *backend);
 void arm_cpu_reset(arm_cpu *cpu);
 uint32_t arm_cpsr_read(const arm_cpu *cpu);
@@ -138,6 +158,17 @@ void arm_switch_mode(arm_cpu *cpu, uint32_t new_mode);
 bool arm_mode_valid(uint32_t mode);
 int arm_mode_bank(uint32_t mode);
 
+/* TB flags for the current state (Thumb, privilege, semihosting, alignment) */
+uint32_t arm_tb_flags(const arm_cpu *cpu);
+
 extern const tcg_target_ops arm_target_ops;
+
+/* ---- front end (translate.c) ----------------------------------------- */
+
+/* Register globals and helpers in cpu->common.ctx; called by arm_cpu_init. */
+TCG_WUR bool arm_translate_init(arm_cpu *cpu);
+void arm_translate_free(arm_cpu *cpu);
+/* tcg_target_ops.translate */
+void arm_translate(tcg_cpu *cpu, tcg_ctx *ctx, tcg_tb *tb, uint32_t max_insns);
 
 #endif

@@ -1,0 +1,539 @@
+/*
+ * cosim::Platform: builds a board description into SystemC modules (see
+ * platform.h).  Order of construction, each step failing with one line:
+ *   board (built-in or .dtb) -> CPU + bus -> memories -> devices (by
+ *   compatible) -> IRQ wiring -> serial backends -> firmware + entry.
+ *
+ * Conventions chosen here (docs/embedding.md, docs/cli.md):
+ *   - serialN is the UART named by the /aliases serialN property; without
+ *     aliases, UARTs wired straight to the root interrupt controller come
+ *     first, then the others, each in tree order (this gives QEMU's order
+ *     on the Versatile PB: UART0..2, then UART3 behind the SIC);
+ *   - SYS_HEAPINFO (semihosting) describes main RAM as QEMU does: heap in
+ *     the upper half, stack at the top growing down to the RAM base;
+ *   - a raw image starts at the board's load address with r1 = the
+ *     board's Linux machine id; there is no ATAG/DTB set-up yet.
+ */
+#include "cosim/platform.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+
+#include "tlm-bridge/c-api.h"
+extern "C" {
+#include "targets/arm/cpu.h"
+}
+#include "cosim/chardev.h"
+#include "cosim/loader.h"
+#include "platforms/board.h"
+
+#include <libfdt.h>
+
+namespace cosim {
+
+struct Platform::PropCtx {
+    const board *b;
+    int node;
+};
+
+namespace {
+
+std::string sc_safe_name(const char *s)
+{
+    std::string n;
+    for (const char *p = s; *p; p++)
+        n += (std::isalnum(static_cast<unsigned char>(*p)) || *p == '_') ? *p : '_';
+    return n.empty() ? std::string("dev") : n;
+}
+
+std::string fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+std::string fmt(const char *f, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, f);
+    std::vsnprintf(buf, sizeof buf, f, ap);
+    va_end(ap);
+    return buf;
+}
+
+bool fail(std::string *err, const std::string &msg)
+{
+    if (err)
+        *err = msg;
+    return false;
+}
+
+bool model_known(void *, const char *compatible)
+{
+    return periph_find_model(compatible) != nullptr;
+}
+
+} // namespace
+
+Platform::Platform(sc_core::sc_module_name name, const Options &opts)
+    : sc_module(name), opts_(opts), board_(new board())
+{
+    /* SystemC's own notes ("Simulation stopped by user") would land in
+     * the guest's output */
+    sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+    /* Built inside the constructor so every module and process is a child
+     * of this one ("cosim.cpu", "cosim.uart_101f1000", ...). */
+    built_ = build(&build_err_);
+}
+
+std::unique_ptr<Platform> Platform::create(const Options &opts, std::string *err)
+{
+    std::unique_ptr<Platform> p(new Platform("cosim", opts));
+    if (!p->built_) {
+        if (err)
+            *err = p->build_err_;
+        return nullptr;
+    }
+    return p;
+}
+
+Platform::~Platform()
+{
+    for (chardev *c : chardevs_)
+        chardev_close(c);
+    /* modules referring to the CPU go first */
+    cpu_init_.reset();
+    if (arm_inited_)
+        tcg_cpu_destroy(&arm_->common);
+    std::free(arm_);
+    if (own_log_file_ && log_.file)
+        std::fclose(log_.file);
+    std::free(dtb_buf_);
+}
+
+tcg_cpu *Platform::cpu() { return &arm_->common; }
+
+bool Platform::build(std::string *err)
+{
+    log_.mask = opts_.log_mask;
+    log_.file = stderr;
+    if (!opts_.log_file.empty()) {
+        log_.file = std::fopen(opts_.log_file.c_str(), "w");
+        if (!log_.file)
+            return fail(err, fmt("-D %s: %s", opts_.log_file.c_str(), std::strerror(errno)));
+        own_log_file_ = true;
+    }
+    if (!opts_.initrd.empty())
+        return fail(err, "-initrd: booting Linux is not implemented yet");
+    if (!opts_.dtb.empty())
+        return fail(err, "-dtb: booting Linux is not implemented yet");
+    if (!opts_.append.empty() && !opts_.semihosting)
+        return fail(err, "-append: booting Linux is not implemented yet "
+                         "(with -semihosting it sets the semihosting command line)");
+    if (opts_.quantum <= sc_core::SC_ZERO_TIME)
+        return fail(err, "--quantum must be greater than zero");
+    tlm_utils::tlm_quantumkeeper::set_global_quantum(opts_.quantum);
+
+    return build_board(err) && build_cpu(err) && build_memories(err) && build_devices(err) &&
+           wire_irqs(err) && open_serials(err) && load_firmware(err);
+}
+
+bool Platform::build_board(std::string *err)
+{
+    const void *fdt = nullptr;
+    if (!opts_.board_dtb.empty()) {
+        char why[256];
+        if (!board_read_dtb_file(opts_.board_dtb.c_str(), &dtb_buf_, why, sizeof why))
+            return fail(err, why);
+        fdt = dtb_buf_;
+    } else {
+        const board_builtin *bb = board_builtin_find(opts_.machine.c_str());
+        if (!bb)
+            return fail(err, fmt("-M %s: unknown machine (-M help lists them)", opts_.machine.c_str()));
+        fdt = bb->dtb;
+    }
+    char why[256];
+    if (!board_parse_ex(board_.get(), fdt, model_known, nullptr, why, sizeof why))
+        return fail(err, why);
+    return true;
+}
+
+bool Platform::build_cpu(std::string *err)
+{
+    const board &b = *board_;
+    if (b.n_cpus != 1)
+        return fail(err, fmt("board %s: %d CPUs; only single-CPU boards are supported", b.name, b.n_cpus));
+    if (std::strcmp(b.cpu_model, "arm,arm926ej-s") != 0)
+        return fail(err, fmt("board %s: CPU \"%s\" is not supported (only arm,arm926ej-s)", b.name, b.cpu_model));
+    arm_ = static_cast<arm_cpu *>(std::calloc(1, sizeof(arm_cpu)));
+    if (!arm_)
+        return fail(err, "out of memory");
+    if (!arm_cpu_init(arm_, "arm926", opts_.backend.c_str()))
+        return fail(err, fmt("--backend %s: unknown translation backend (known: interp)", opts_.backend.c_str()));
+    arm_inited_ = true;
+    tcg_cpu *c = &arm_->common;
+    c->log = log_;
+    c->max_insns = opts_.max_insns;
+
+    cpu_init_.reset(new tlmb::CpuInitiator("cpu", c, opts_.cpu_period));
+    cpu_init_->set_dmi_enabled(opts_.dmi);
+    router_.reset(new tlmb::Router("bus"));
+    cpu_init_->socket.bind(router_->target_socket);
+
+    static const arm_semihost_ops semi = {semi_write_console, semi_read_console, semi_cmdline,
+                                          semi_elapsed_ns};
+    arm_->semihosting = opts_.semihosting;
+    arm_->semihost = &semi;
+    arm_->semihost_opaque = this;
+    return true;
+}
+
+bool Platform::build_memories(std::string *err)
+{
+    board &b = *board_;
+    for (int i = 0; i < b.n_memories; i++) {
+        board_memory &m = b.memories[i];
+        if (m.is_main_ram && opts_.ram_size)
+            m.size = opts_.ram_size;
+        std::unique_ptr<tlmb::Memory> mem(
+            new tlmb::Memory(sc_safe_name(m.name).c_str(), m.size, m.read_only));
+        if (!mem->data())
+            return fail(err, fmt("%s: cannot allocate %llu MiB", m.name,
+                                 (unsigned long long)(m.size >> 20)));
+        const tcg_log *log = &log_;
+        mem->set_guest_error_hook([log](const std::string &msg) {
+            if (log->mask & TCG_LOG_GUEST_ERROR)
+                std::fprintf(log->file, "%s\n", msg.c_str());
+        });
+        std::string why;
+        if (!router_->map(mem->socket, m.base, m.size, m.name, &why))
+            return fail(err, m.is_main_ram && opts_.ram_size ? "-m: " + why : "board: " + why);
+        mems_.push_back(std::move(mem));
+    }
+    return true;
+}
+
+bool Platform::build_devices(std::string *err)
+{
+    const board &b = *board_;
+    for (int i = 0; i < b.n_devices; i++) {
+        const board_device &d = b.devices[i];
+        const periph_model *model = periph_find_model(d.compatible);
+        if (!model)
+            return fail(err, fmt("board: %s: no model for compatible \"%s\"", d.name, d.compatible));
+        std::unique_ptr<tlmb::PeriphTarget> t(
+            new tlmb::PeriphTarget(sc_safe_name(d.name).c_str(), model, &log_));
+        props_.emplace_back(new PropCtx{&b, d.node});
+        periph_props props;
+        props.get_u64 = [](const void *ctx, const char *name, uint64_t *out) {
+            const PropCtx *pc = static_cast<const PropCtx *>(ctx);
+            return board_prop_u64(pc->b, pc->node, name, out);
+        };
+        props.get_str = [](const void *ctx, const char *name, const char **out) {
+            const PropCtx *pc = static_cast<const PropCtx *>(ctx);
+            return board_prop_str(pc->b, pc->node, name, out);
+        };
+        props.ctx = props_.back().get();
+        std::string why;
+        if (!t->init(&props, &why))
+            return fail(err, "board: " + why);
+        t->set_reset_handler([this] { guest_reset_request(); });
+        if (!router_->map(t->socket, d.base, d.size, d.name, &why))
+            return fail(err, "board: " + why);
+        devs_.push_back(std::move(t));
+    }
+    return true;
+}
+
+bool Platform::wire_irqs(std::string *err)
+{
+    const board &b = *board_;
+    for (int i = 0; i < b.n_devices; i++) {
+        const board_device &d = b.devices[i];
+        if (d.irq_parent < 0 || d.irq_parent == i || d.n_irqs == 0)
+            continue;
+        tlmb::PeriphTarget &src = *devs_[i], &dst = *devs_[d.irq_parent];
+        const board_device &pd = b.devices[d.irq_parent];
+        for (int k = 0; k < d.n_irqs; k++) {
+            if (k >= src.model()->n_irq_out) {
+                /* The description names more lines than the model drives
+                 * (e.g. a placeholder for hardware not modelled yet): the
+                 * parent's input stays low. */
+                if (log_.mask & TCG_LOG_UNIMP)
+                    std::fprintf(log_.file, "%s: interrupt %d (input %u of %s) is not driven by model %s\n",
+                                 d.name, k, d.irqs[k], pd.name, src.model()->name);
+                continue;
+            }
+            if (static_cast<int>(d.irqs[k]) >= dst.model()->n_irq_in)
+                return fail(err, fmt("board: %s: interrupt %u of %s does not exist (%d inputs)", d.name,
+                                     d.irqs[k], pd.name, dst.model()->n_irq_in));
+            if (!dst.connect_irq_in(static_cast<int>(d.irqs[k]), src.irq_out(k)))
+                return fail(err, fmt("board: %s: input %u of %s is already driven", d.name, d.irqs[k], pd.name));
+        }
+    }
+    if (b.root_intc >= 0) {
+        tlmb::PeriphTarget &root = *devs_[b.root_intc];
+        if (root.model()->n_irq_out >= 1)
+            cpu_init_->connect_irq(root.irq_out(0));
+        if (root.model()->n_irq_out >= 2)
+            cpu_init_->connect_fiq(root.irq_out(1));
+    }
+    return true;
+}
+
+std::vector<int> Platform::uart_order() const
+{
+    const board &b = *board_;
+    std::vector<int> order;
+    auto is_uart = [&](int i) { return devs_[i]->model()->has_chr; };
+    /* /aliases serialN first */
+    for (int n = 0; n < 16; n++) {
+        const char *path = fdt_get_alias(b.fdt, fmt("serial%d", n).c_str());
+        if (!path)
+            break;
+        const int node = fdt_path_offset(b.fdt, path);
+        for (int i = 0; i < b.n_devices; i++)
+            if (b.devices[i].node == node && is_uart(i))
+                order.push_back(i);
+    }
+    auto listed = [&](int i) { return std::find(order.begin(), order.end(), i) != order.end(); };
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < b.n_devices; i++) {
+            const bool on_root = b.devices[i].irq_parent == b.root_intc;
+            if (is_uart(i) && !listed(i) && on_root == (pass == 0))
+                order.push_back(i);
+        }
+    return order;
+}
+
+bool Platform::open_serials(std::string *err)
+{
+    const std::vector<int> uarts = uart_order();
+    std::vector<std::string> specs = opts_.serial;
+    if (specs.empty())
+        specs.push_back("stdio");   /* no display: serial0 is the terminal, as with -nographic */
+    if (specs.size() > uarts.size() && !(specs.size() == 1 && uarts.empty()))
+        return fail(err, fmt("-serial: %zu given, board %s has %zu serial ports", specs.size(), board_->name,
+                             uarts.size()));
+    for (size_t n = 0; n < specs.size() && n < uarts.size(); n++) {
+        if (specs[n] == "none")
+            continue;
+        chardev *c = nullptr;
+        char why[256];
+        if (!chardev_open_str(&c, specs[n].c_str(), fmt("serial%zu", n).c_str(), opts_.messages, why, sizeof why))
+            return fail(err, fmt("-serial %s: %s", specs[n].c_str(), why));
+        chardevs_.push_back(c);
+        devs_[uarts[n]]->attach_chr(chardev_chr(c));
+        const chardev_kind k = chardev_get_kind(c);
+        if (k == CHARDEV_STDIO || k == CHARDEV_TCP || k == CHARDEV_PTY)
+            poll_inputs_ = true;
+    }
+    if (poll_inputs_) {
+        SC_METHOD(poll_serials);
+    }
+    return true;
+}
+
+void Platform::poll_serials()
+{
+    if (opts_.stop_flag && *opts_.stop_flag) {
+        stopped_by_flag_ = true;
+        sc_core::sc_stop();
+        return;
+    }
+    for (chardev *c : chardevs_)
+        (void)chardev_poll(c);
+    next_trigger(opts_.serial_poll);
+}
+
+bool Platform::loader_write(void *opaque, uint64_t addr, const void *buf, uint64_t len)
+{
+    Platform *self = static_cast<Platform *>(opaque);
+    uint64_t off = 0;
+    tlmb::Memory *m = self->memory_at(addr, &off);
+    if (!m || len > m->size() - off)
+        return false;
+    std::memcpy(m->data() + off, buf, len);
+    return true;
+}
+
+bool Platform::load_firmware(std::string *err)
+{
+    if (opts_.kernel.empty())
+        return fail(err, "no firmware to run (give -kernel FILE)");
+    const board &b = *board_;
+    loader_config cfg = {};
+    cfg.machine = LOADER_EM_ARM;
+    cfg.load_address = b.load_address;
+    cfg.has_load_address = b.has_load_address;
+    cfg.write = loader_write;
+    cfg.opaque = this;
+    loader_image img = {};
+    char why[512];
+    if (!loader_load_file(&img, opts_.kernel.c_str(), &cfg, why, sizeof why))
+        return fail(err, why);
+    entry_ = img.entry;
+    const bool raw = img.format == LOADER_FORMAT_RAW;
+    loader_image_free(&img);
+
+    arm_->regs[15] = static_cast<uint32_t>(entry_ & ~1ull);
+    if (entry_ & 1)
+        arm_cpsr_write(arm_, ARM_CPSR_T, ARM_CPSR_T);
+    if (raw && std::strcmp(b.boot_protocol, "linux-arm") == 0) {
+        uint64_t mach = 0;
+        if (b.chosen_node >= 0 && board_prop_u64(&b, b.chosen_node, "cosim,linux-machine-id", &mach))
+            arm_->regs[1] = static_cast<uint32_t>(mach);
+    }
+
+    /* SYS_HEAPINFO */
+    const board_memory *ram = nullptr;
+    for (int i = 0; i < b.n_memories; i++)
+        if (b.memories[i].is_main_ram)
+            ram = &b.memories[i];
+    if (ram) {
+        const uint64_t top = ram->base + ram->size;
+        arm_->heap_base = static_cast<uint32_t>(ram->base + ram->size / 2);
+        arm_->heap_limit = static_cast<uint32_t>(top);
+        arm_->stack_base = static_cast<uint32_t>(top);
+        arm_->stack_limit = static_cast<uint32_t>(ram->base);
+    }
+    return true;
+}
+
+/* ---- run ------------------------------------------------------------------- */
+
+void Platform::guest_reset_request()
+{
+    reset_requested_ = true;
+    arm_->common.stop_request = true;   /* the CPU loop returns STOP at once */
+}
+
+int Platform::run()
+{
+    sc_core::sc_start();
+    std::fflush(stdout);
+    if (log_.file)
+        std::fflush(log_.file);
+    tcg_cpu *c = &arm_->common;
+    FILE *msg = opts_.messages;
+    if (opts_.max_insns && c->icount >= opts_.max_insns) {
+        if (msg)
+            std::fprintf(msg, "cosim: stopped after %llu instructions (--max-insns)\n",
+                         (unsigned long long)c->icount);
+        return 0;
+    }
+    if (c->exited)
+        return c->exit_code;
+    if (reset_requested_) {
+        if (msg)
+            std::fprintf(msg, "cosim: the guest requested a system reset; stopping (reset is not supported yet)\n");
+        return 0;
+    }
+    if (stopped_by_flag_) {
+        if (msg)
+            std::fprintf(msg, "cosim: stopped by a signal\n");
+        return 1;
+    }
+    if (msg)
+        std::fprintf(msg, "cosim: the CPU is halted and nothing is left to wake it (at %s, pc 0x%08x)\n",
+                     sc_core::sc_time_stamp().to_string().c_str(), arm_->regs[15]);
+    return 1;
+}
+
+/* ---- embedding API ---------------------------------------------------------- */
+
+bool Platform::attach(tlmb::Router::target_socket_type &target, uint64_t base, uint64_t size, std::string *err,
+                      const std::string &name)
+{
+    const std::string n = name.empty() ? fmt("user@%llx", (unsigned long long)base) : name;
+    return router_->map(target, base, size, n, err);
+}
+
+tlmb::PeriphTarget *Platform::intc_for(const std::string &name, std::string *err)
+{
+    const board &b = *board_;
+    if (name.empty()) {
+        if (b.root_intc < 0) {
+            fail(err, fmt("board %s has no interrupt controller", b.name));
+            return nullptr;
+        }
+        return devs_[b.root_intc].get();
+    }
+    for (int i = 0; i < b.n_devices; i++)
+        if (name == b.devices[i].name && b.devices[i].is_intc)
+            return devs_[i].get();
+    fail(err, fmt("no interrupt controller named %s", name.c_str()));
+    return nullptr;
+}
+
+bool Platform::connect_irq(unsigned line, sc_core::sc_signal_in_if<bool> &level, std::string *err,
+                           const std::string &intc)
+{
+    tlmb::PeriphTarget *t = intc_for(intc, err);
+    if (!t)
+        return false;
+    if (static_cast<int>(line) >= t->model()->n_irq_in)
+        return fail(err, fmt("%s has no interrupt input %u (%d inputs)", t->basename(), line,
+                             t->model()->n_irq_in));
+    if (!t->connect_irq_in(static_cast<int>(line), level))
+        return fail(err, fmt("interrupt input %u of %s is already driven", line, t->basename()));
+    return true;
+}
+
+sc_core::sc_signal<bool> *Platform::irq_line(unsigned line, std::string *err, const std::string &intc)
+{
+    std::unique_ptr<sc_core::sc_signal<bool>> s(
+        new sc_core::sc_signal<bool>(fmt("irq_line_%u", line).c_str(), false));
+    if (!connect_irq(line, *s, err, intc))
+        return nullptr;
+    user_lines_.push_back(std::move(s));
+    return user_lines_.back().get();
+}
+
+tlmb::PeriphTarget *Platform::device(const std::string &node_name)
+{
+    for (int i = 0; i < board_->n_devices; i++)
+        if (node_name == board_->devices[i].name)
+            return devs_[i].get();
+    return nullptr;
+}
+
+tlmb::Memory *Platform::memory_at(uint64_t addr, uint64_t *offset)
+{
+    for (int i = 0; i < board_->n_memories && i < static_cast<int>(mems_.size()); i++) {
+        const board_memory &m = board_->memories[i];
+        if (addr >= m.base && addr - m.base < m.size) {
+            if (offset)
+                *offset = addr - m.base;
+            return mems_[i].get();
+        }
+    }
+    return nullptr;
+}
+
+/* ---- semihosting services ------------------------------------------------------- */
+
+void Platform::semi_write_console(void *, const uint8_t *buf, uint32_t len)
+{
+    std::fwrite(buf, 1, len, stdout);
+    std::fflush(stdout);
+}
+
+int Platform::semi_read_console(void *)
+{
+    std::fflush(stdout);
+    const int ch = std::getchar();
+    return ch == EOF ? -1 : ch;
+}
+
+const char *Platform::semi_cmdline(void *opaque)
+{
+    return static_cast<Platform *>(opaque)->opts_.append.c_str();
+}
+
+uint64_t Platform::semi_elapsed_ns(void *opaque)
+{
+    const sc_core::sc_time t = static_cast<Platform *>(opaque)->cpu_init_->now();
+    return t.value() / sc_core::sc_time(1, sc_core::SC_NS).value();
+}
+
+} // namespace cosim

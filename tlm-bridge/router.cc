@@ -1,0 +1,149 @@
+/*
+ * tlmb::Router: address decoding and translation (see router.h).
+ */
+#include "tlm-bridge/router.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace tlmb {
+
+Router::Router(sc_core::sc_module_name name)
+    : sc_module(name), target_socket("target_socket"), initiator_socket("initiator_socket")
+{
+    target_socket.register_b_transport(this, &Router::b_transport);
+    target_socket.register_get_direct_mem_ptr(this, &Router::get_direct_mem_ptr);
+    target_socket.register_transport_dbg(this, &Router::transport_dbg);
+    initiator_socket.register_invalidate_direct_mem_ptr(this, &Router::invalidate_direct_mem_ptr);
+}
+
+const Router::Mapping *Router::overlap(uint64_t base, uint64_t size) const
+{
+    for (const Mapping &m : maps_)
+        if (base < m.base + m.size && m.base < base + size)
+            return &m;
+    return nullptr;
+}
+
+bool Router::map(target_socket_type &target, uint64_t base, uint64_t size, const std::string &name,
+                 std::string *err)
+{
+    char buf[256];
+    if (size == 0 || base + size < base) {
+        std::snprintf(buf, sizeof buf, "%s: bad window 0x%llx+0x%llx", name.c_str(),
+                      (unsigned long long)base, (unsigned long long)size);
+        if (err)
+            *err = buf;
+        return false;
+    }
+    if (const Mapping *o = overlap(base, size)) {
+        std::snprintf(buf, sizeof buf, "%s at 0x%llx+0x%llx overlaps %s at 0x%llx+0x%llx", name.c_str(),
+                      (unsigned long long)base, (unsigned long long)size, o->name.c_str(),
+                      (unsigned long long)o->base, (unsigned long long)o->size);
+        if (err)
+            *err = buf;
+        return false;
+    }
+    /* port numbers of a multi-socket follow the order of bind() calls */
+    const unsigned port = static_cast<unsigned>(maps_.size());
+    initiator_socket.bind(target);
+    Mapping m{base, size, port, name};
+    maps_.insert(std::upper_bound(maps_.begin(), maps_.end(), m,
+                                  [](const Mapping &a, const Mapping &b) { return a.base < b.base; }),
+                 m);
+    port_to_map_.assign(maps_.size(), 0);
+    for (size_t i = 0; i < maps_.size(); i++)
+        port_to_map_[maps_[i].port] = static_cast<unsigned>(i);
+    last_hit_ = 0;
+    return true;
+}
+
+const Router::Mapping *Router::find(uint64_t addr) const
+{
+    if (maps_.empty())
+        return nullptr;
+    const Mapping &c = maps_[last_hit_];
+    if (addr - c.base < c.size)
+        return &c;
+    /* last window whose base is <= addr */
+    auto it = std::upper_bound(maps_.begin(), maps_.end(), addr,
+                               [](uint64_t a, const Mapping &m) { return a < m.base; });
+    if (it == maps_.begin())
+        return nullptr;
+    --it;
+    if (addr - it->base >= it->size)
+        return nullptr;
+    last_hit_ = static_cast<size_t>(it - maps_.begin());
+    return &*it;
+}
+
+void Router::b_transport(int, tlm::tlm_generic_payload &trans, sc_core::sc_time &delay)
+{
+    const uint64_t addr = trans.get_address();
+    const Mapping *m = find(addr);
+    const uint64_t len = trans.get_data_length();
+    if (!m || len > m->size - (addr - m->base)) {
+        trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+        return;
+    }
+    trans.set_address(addr - m->base);
+    initiator_socket[m->port]->b_transport(trans, delay);
+    trans.set_address(addr);
+}
+
+bool Router::get_direct_mem_ptr(int, tlm::tlm_generic_payload &trans, tlm::tlm_dmi &dmi)
+{
+    const uint64_t addr = trans.get_address();
+    const Mapping *m = find(addr);
+    if (!m)
+        return false;
+    trans.set_address(addr - m->base);
+    const bool ok = initiator_socket[m->port]->get_direct_mem_ptr(trans, dmi);
+    trans.set_address(addr);
+    /* Translate whatever the target described (a grant, or the extent of
+     * a refusal) back to global addresses, clipped to the window so a
+     * target larger than its window never leaks past it. */
+    uint64_t start = dmi.get_start_address(), end = dmi.get_end_address();
+    if (end > m->size - 1)
+        end = m->size - 1;
+    if (start > end) {
+        dmi.set_start_address(addr);
+        dmi.set_end_address(addr);
+        return false;
+    }
+    dmi.set_start_address(m->base + start);
+    dmi.set_end_address(m->base + end);
+    return ok;
+}
+
+unsigned Router::transport_dbg(int, tlm::tlm_generic_payload &trans)
+{
+    const uint64_t addr = trans.get_address();
+    const Mapping *m = find(addr);
+    if (!m)
+        return 0;
+    const unsigned len = trans.get_data_length();
+    const uint64_t room = m->size - (addr - m->base);
+    const unsigned clipped = room < len ? static_cast<unsigned>(room) : len;
+    trans.set_address(addr - m->base);
+    trans.set_data_length(clipped);
+    const unsigned n = initiator_socket[m->port]->transport_dbg(trans);
+    trans.set_address(addr);
+    trans.set_data_length(len);
+    return n;
+}
+
+void Router::invalidate_direct_mem_ptr(int port, sc_dt::uint64 start, sc_dt::uint64 end)
+{
+    if (static_cast<size_t>(port) >= port_to_map_.size())
+        return;
+    const Mapping &m = maps_[port_to_map_[port]];
+    if (start > m.size - 1)
+        return;
+    if (end > m.size - 1)
+        end = m.size - 1;
+    for (unsigned i = 0; i < target_socket.size(); i++)
+        target_socket[i]->invalidate_direct_mem_ptr(m.base + start, m.base + end);
+}
+
+} // namespace tlmb
