@@ -11,6 +11,7 @@
  *     on the Versatile PB: UART0..2, then UART3 behind the SIC);
  *   - SYS_HEAPINFO (semihosting) describes main RAM as QEMU does: heap in
  *     the upper half, stack at the top growing down to the RAM base;
+ *   - SYS_GET_CMDLINE returns "KERNEL-PATH [APPEND]", as QEMU does;
  *   - a raw image starts at the board's load address with r1 = the
  *     board's Linux machine id; there is no ATAG/DTB set-up yet.
  */
@@ -179,8 +180,18 @@ bool Platform::build_cpu(std::string *err)
     router_.reset(new tlmb::Router("bus"));
     cpu_init_->socket.bind(router_->target_socket);
 
-    static const arm_semihost_ops semi = {semi_write_console, semi_read_console, semi_cmdline,
-                                          semi_elapsed_ns};
+    /* by member name: the struct grows (write_console_err was added) */
+    static const arm_semihost_ops semi = [] {
+        arm_semihost_ops o{};
+        o.write_console = semi_write_console;
+        o.write_console_err = semi_write_console_err;
+        o.read_console = semi_read_console;
+        o.cmdline = semi_cmdline;
+        o.elapsed_ns = semi_elapsed_ns;
+        return o;
+    }();
+    /* as QEMU: the image's path, then -append's text */
+    semi_cmdline_ = opts_.kernel + (opts_.append.empty() ? "" : " " + opts_.append);
     arm_->semihosting = opts_.semihosting;
     arm_->semihost = &semi;
     arm_->semihost_opaque = this;
@@ -192,8 +203,16 @@ bool Platform::build_memories(std::string *err)
     board &b = *board_;
     for (int i = 0; i < b.n_memories; i++) {
         board_memory &m = b.memories[i];
-        if (m.is_main_ram && opts_.ram_size)
+        if (m.is_main_ram && opts_.ram_size) {
             m.size = opts_.ram_size;
+            for (int k = 0; k < b.n_devices; k++) {
+                const board_device &d = b.devices[k];
+                if (d.base < m.base + m.size && m.base < d.base + d.size)
+                    return fail(err, fmt("-m: %llu MiB of RAM at 0x%llx would overlap %s at 0x%llx",
+                                         (unsigned long long)(m.size >> 20), (unsigned long long)m.base,
+                                         d.name, (unsigned long long)d.base));
+            }
+        }
         std::unique_ptr<tlmb::Memory> mem(
             new tlmb::Memory(sc_safe_name(m.name).c_str(), m.size, m.read_only));
         if (!mem->data())
@@ -518,6 +537,14 @@ void Platform::semi_write_console(void *, const uint8_t *buf, uint32_t len)
     std::fflush(stdout);
 }
 
+void Platform::semi_write_console_err(void *, const uint8_t *buf, uint32_t len)
+{
+    /* SYS_WRITEC / SYS_WRITE0 / ":tt" for append: stderr, as in QEMU */
+    std::fflush(stdout);
+    std::fwrite(buf, 1, len, stderr);
+    std::fflush(stderr);
+}
+
 int Platform::semi_read_console(void *)
 {
     std::fflush(stdout);
@@ -527,7 +554,7 @@ int Platform::semi_read_console(void *)
 
 const char *Platform::semi_cmdline(void *opaque)
 {
-    return static_cast<Platform *>(opaque)->opts_.append.c_str();
+    return static_cast<Platform *>(opaque)->semi_cmdline_.c_str();
 }
 
 uint64_t Platform::semi_elapsed_ns(void *opaque)

@@ -137,6 +137,7 @@ private:
 
     static bool loader_write(void *opaque, uint64_t addr, const void *buf, uint64_t len);
     static void semi_write_console(void *opaque, const uint8_t *buf, uint32_t len);
+    static void semi_write_console_err(void *opaque, const uint8_t *buf, uint32_t len);
     static int semi_read_console(void *opaque);
     static const char *semi_cmdline(void *opaque);
     static uint64_t semi_elapsed_ns(void *opaque);
@@ -160,6 +161,7 @@ private:
     bool poll_inputs_ = false;
 
     uint64_t entry_ = 0;
+    std::string semi_cmdline_;
     bool built_ = false;
     std::string build_err_;
     bool reset_requested_ = false;

@@ -98,6 +98,9 @@ typedef struct arm_semihost_ops {
     int (*read_console)(void *opaque);              /* one byte, or -1 on EOF */
     const char *(*cmdline)(void *opaque);            /* SYS_GET_CMDLINE       */
     uint64_t (*elapsed_ns)(void *opaque);            /* simulated time        */
+    /* SYS_WRITEC, SYS_WRITE0 and ":tt" opened for append: the error
+     * stream, as QEMU routes them (stderr); NULL: use write_console */
+    void (*write_console_err)(void *opaque, const uint8_t *buf, uint32_t len);
 } arm_semihost_ops;
 
 /* One semihosting file handle (semihost.c); handle number = index + 1. */

@@ -101,6 +101,20 @@ static void sh_console_write(arm_cpu *cpu, const uint8_t *buf, uint32_t len)
     }
 }
 
+/* The error stream: SYS_WRITEC/SYS_WRITE0 and ":tt" for append.  QEMU
+ * sends these to stderr and SYS_WRITE on ":tt" (write) to stdout; users
+ * redirecting one of them expect the same split here. */
+static void sh_console_write_err(arm_cpu *cpu, const uint8_t *buf, uint32_t len)
+{
+    if (cpu->semihost && cpu->semihost->write_console_err) {
+        cpu->semihost->write_console_err(cpu->semihost_opaque, buf, len);
+    } else if (cpu->semihost && cpu->semihost->write_console) {
+        cpu->semihost->write_console(cpu->semihost_opaque, buf, len);
+    } else {
+        fwrite(buf, 1, len, stderr);
+    }
+}
+
 static int sh_console_getc(arm_cpu *cpu)
 {
     if (cpu->semihost && cpu->semihost->read_console)
@@ -226,7 +240,10 @@ static uint32_t sh_write(arm_cpu *cpu)
                 break;
             }
         } else {
-            sh_console_write(cpu, buf, n);
+            if (f->kind == SH_CON_ERR)
+                sh_console_write_err(cpu, buf, n);
+            else
+                sh_console_write(cpu, buf, n);
             done += n;
         }
     }
@@ -297,7 +314,7 @@ static uint32_t sh_write0(arm_cpu *cpu)
         uint8_t *nul = memchr(buf, 0, n);
         uint32_t len = nul ? (uint32_t)(nul - buf) : n;
         if (len)
-            sh_console_write(cpu, buf, len);
+            sh_console_write_err(cpu, buf, len);
         if (nul)
             return 0;
         addr += n;
@@ -403,7 +420,7 @@ bool arm_semihost_call(arm_cpu *cpu)
             ret = sh_fail(cpu, EFAULT);
             break;
         }
-        sh_console_write(cpu, &ch, 1);
+        sh_console_write_err(cpu, &ch, 1);
         ret = cpu->regs[0];   /* r0 is corrupted by the call: leave it */
         break;
     }

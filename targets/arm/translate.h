@@ -145,8 +145,11 @@ void arm_gen_update_exit(arm_dc *dc);
 tcg_val arm_gen_helper(arm_dc *dc, arm_helper_id h, bool has_ret, tcg_val a0, tcg_val a1,
                        tcg_val a2, tcg_val a3);
 
-/* Block data transfer shared by LDM/STM and Thumb PUSH/POP/LDMIA/STMIA.
- * mode: bit 0 = U (increment), bit 1 = P (before).  user = the ^ form. */
+/* Block data transfer shared by LDM/STM and Thumb PUSH/POP/LDMIA/STMIA:
+ * up = U (increment), before = P, wback = W, user = the ^ form (User bank
+ * registers, or with pc in an LDM list: exception return).  A loaded base
+ * wins over writeback; LDM loads every word before writing any register,
+ * so a data abort part-way leaves the registers untouched. */
 void arm_gen_ldm(arm_dc *dc, unsigned rn, uint32_t list, bool up, bool before, bool wback,
                  bool user);
 void arm_gen_stm(arm_dc *dc, unsigned rn, uint32_t list, bool up, bool before, bool wback,

@@ -17,6 +17,8 @@
 typedef struct sh_host {
     char out[512];
     unsigned out_len;
+    char err[512];
+    unsigned err_len;
     const char *in;
     const char *cmdline;
     uint64_t now_ns;
@@ -37,7 +39,10 @@ static int host_read(void *opaque)
 static const char *host_cmdline(void *opaque) { return ((sh_host *)opaque)->cmdline; }
 static uint64_t host_ns(void *opaque) { return ((sh_host *)opaque)->now_ns; }
 
-static const arm_semihost_ops host_ops = { host_write, host_read, host_cmdline, host_ns };
+static const arm_semihost_ops host_ops = {
+    .write_console = host_write, .read_console = host_read,
+    .cmdline = host_cmdline, .elapsed_ns = host_ns,
+};
 
 static bool sh_setup(armsys_fixture *fx, sh_host *h)
 {
@@ -106,6 +111,43 @@ CTEST(arm_semihost, console_output)
     CT_EXPECT_EQ(call(&fx, 0x13, 0, NULL), (uint32_t)EBADF);             /* ERRNO */
     CT_EXPECT_EQ(call(&fx, 0x02, blk(&fx, hnd, 0, 0), NULL), 0xffffffffu);
     CT_EXPECT_STREQ(h.out, "hello, world!\n");
+    armsys_teardown(&fx);
+}
+
+/* With an error stream, WRITEC/WRITE0 and ":tt" for append go there and
+ * SYS_WRITE on ":tt" for writing stays on the output stream (QEMU's split). */
+static void host_write_err(void *opaque, const uint8_t *buf, uint32_t len)
+{
+    sh_host *h = opaque;
+    for (uint32_t i = 0; i < len && h->err_len + 1 < sizeof(h->err); i++)
+        h->err[h->err_len++] = (char)buf[i];
+    h->err[h->err_len] = 0;
+}
+
+CTEST(arm_semihost, console_error_stream)
+{
+    static const arm_semihost_ops split_ops = {
+        .write_console = host_write, .write_console_err = host_write_err,
+    };
+    armsys_fixture fx;
+    sh_host h;
+    CT_ASSERT_TRUE(sh_setup(&fx, &h));
+    fx.cpu->semihost = &split_ops;
+
+    put_str(&fx, 0x1000, "w0 ");
+    call(&fx, 0x04, 0x1000, NULL);                          /* SYS_WRITE0 */
+    fx.ram.mem[0x1100] = 'c';
+    call(&fx, 0x03, 0x1100, NULL);                          /* SYS_WRITEC */
+    uint32_t out = open_name(&fx, ":tt", 4);                /* "w"  */
+    uint32_t err = open_name(&fx, ":tt", 8);                /* "a"  */
+    CT_ASSERT_NE(out, 0xffffffffu);
+    CT_ASSERT_NE(err, 0xffffffffu);
+    put_str(&fx, 0x1200, "out");
+    put_str(&fx, 0x1300, " err");
+    CT_EXPECT_EQ(call(&fx, 0x05, blk(&fx, out, 0x1200, 3), NULL), 0u);
+    CT_EXPECT_EQ(call(&fx, 0x05, blk(&fx, err, 0x1300, 4), NULL), 0u);
+    CT_EXPECT_STREQ(h.out, "out");
+    CT_EXPECT_STREQ(h.err, "w0 c err");
     armsys_teardown(&fx);
 }
 

@@ -444,3 +444,32 @@ ARMFIX_TEST(t16, undefined_encodings)
                        f->cpu.regs[15], armfix_mode(f), f->cpu.regs[14], f->cpu.regs[0]);
     }
 }
+
+typedef struct t16_console { char buf[16]; unsigned len; } t16_console;
+
+static void t16_write_console(void *opaque, const uint8_t *buf, uint32_t len)
+{
+    t16_console *c = opaque;
+    for (uint32_t i = 0; i < len && c->len + 1 < sizeof(c->buf); i++)
+        c->buf[c->len++] = (char)buf[i];
+}
+
+static const arm_semihost_ops t16_semihost_ops = { .write_console = t16_write_console };
+
+ARMFIX_TEST(t16, semihosting_swi_ab)
+{
+    t16_console con = { { 0 }, 0 };
+    f->cpu.semihosting = true;
+    f->cpu.semihost = &t16_semihost_ops;
+    f->cpu.semihost_opaque = &con;
+    T16(f, 0x2003,          /* movs r0, #3: SYS_WRITEC */
+           0xdfab,          /* swi 0xab */
+           0x2201);         /* movs r2, #1: execution continues */
+    f->cpu.regs[1] = D;
+    armfix_wr32(f, D, 'x');
+    CT_ASSERT_TRUE(armfix_run(f));
+    CT_EXPECT_EQ(f->cpu.regs[2], 1);
+    CT_EXPECT_EQ(armfix_mode(f), ARM_MODE_SVC);
+    CT_EXPECT_EQ(con.len, 1);
+    CT_EXPECT_EQ(con.buf[0], 'x');
+}

@@ -33,8 +33,8 @@ cmake --build "$build" -j2
 
 case "$what" in
   demo)
-    exec "$build/cosim" -M versatilepb -nographic -semihosting \
-         -kernel "$build/tests/firmware/demo/demo.elf"
+    exec "$build/bin/cosim" -M versatilepb -nographic -semihosting \
+         -kernel "$build/tests/firmware/demo.elf"
     ;;
   test)
     exec ctest --test-dir "$build" -j2 --output-on-failure --timeout 300
