@@ -8,6 +8,10 @@
 #ifndef SERIALICE_STATUS_H
 #define SERIALICE_STATUS_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define SICE_WUR __attribute__((warn_unused_result))
 
 typedef enum sice_status {
@@ -23,5 +27,9 @@ typedef enum sice_status {
 
 /* A short constant name for a status ("timeout", "disconnected", ...). */
 const char *sice_status_name(sice_status st);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -24,12 +24,15 @@
 #ifndef SERIALICE_TARGET_SIM_H
 #define SERIALICE_TARGET_SIM_H
 
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "serialice/status.h"
 #include "serialice/transport.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /*
  * The simulated board's buses.  Return false on a bus error: the shell has
@@ -82,7 +85,7 @@ typedef struct sice_target {
     sice_target_config cfg;
     sice_target_bus bus;
     sice_transport *t;
-    atomic_bool stop;
+    bool stop;              /* set by sice_target_stop(); read with __atomic builtins */
     bool fault_now;         /* the current command is faulted              */
     unsigned cmd_bytes;     /* bytes of the current command seen so far    */
     sice_target_stats stats;
@@ -106,5 +109,9 @@ void sice_target_stop(sice_target *tg);
  * echo, short, nonhex, stall, reset, disconnect.  err gets a message. */
 sice_status sice_target_parse_fault(const char *spec, sice_target_fault *out,
                                     char *err, unsigned errlen) SICE_WUR;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -17,6 +17,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -250,17 +251,23 @@ sice_status sice_transport_read(sice_transport *t, uint8_t *buf, size_t len,
     *got = 0;
     if (t->fd < 0)
         return fail(t, SICE_ERR_CLOSED, "%s: not open", t->path);
+    bool tty = t->kind == SICE_TRANSPORT_SERIAL || t->kind == SICE_TRANSPORT_PTY || isatty(t->fd);
+    bool polled = false;
     for (;;) {
         ssize_t n = read(t->fd, buf, len);
         if (n > 0) {
             *got = (size_t)n;
             return SICE_OK;
         }
+        /* A raw tty (VMIN=0, VTIME=0) reads 0 when it is merely empty; only
+         * a 0 right after poll() said "readable" means the line hung up. */
+        if (n == 0 && tty && !polled)
+            errno = EAGAIN, n = -1;
         if (n == 0)
             return fail(t, SICE_ERR_CLOSED, "%s: end of file (the other end closed)", t->path);
         if (errno == EINTR)
             continue;
-        if (errno == EIO)   /* pty whose other side closed, USB adapter unplugged */
+        if (errno == EIO || errno == ECONNRESET)  /* pty hung up, adapter unplugged, peer reset */
             return fail(t, SICE_ERR_CLOSED, "%s: line hung up (EIO)", t->path);
         if (errno != EAGAIN && errno != EWOULDBLOCK)
             return fail(t, SICE_ERR_IO, "%s: read: %s", t->path, strerror(errno));
@@ -272,6 +279,7 @@ sice_status sice_transport_read(sice_transport *t, uint8_t *buf, size_t len,
         if ((ev & (POLLHUP | POLLERR)) && !(ev & POLLIN))
             return fail(t, SICE_ERR_CLOSED, "%s: line hung up", t->path);
         /* POLLIN (possibly with HUP: drain first, the next read reports it) */
+        polled = true;
     }
 }
 

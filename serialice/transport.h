@@ -23,6 +23,10 @@
 
 #include "serialice/status.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum sice_transport_kind {
     SICE_TRANSPORT_NONE = 0,
     SICE_TRANSPORT_SERIAL,
@@ -83,5 +87,9 @@ void sice_transport_close(sice_transport *t);
 
 /* Map a baud number to its termios speed; 0 if unsupported. */
 unsigned sice_baud_to_speed(unsigned baud);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

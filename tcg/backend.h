@@ -35,6 +35,7 @@ typedef struct tcg_backend_ops {
     void (*unchain)(tcg_cpu *cpu, tcg_tb *src, int slot);
     /* -d out_asm: a readable listing of tb->code */
     void (*dump)(tcg_cpu *cpu, const tcg_tb *tb, FILE *f);
+    bool exec_arena;       /* the TB arena must be executable (JIT) */
 } tcg_backend_ops;
 
 struct tcg_backend {
@@ -43,5 +44,8 @@ struct tcg_backend {
 };
 
 extern const tcg_backend_ops tcg_interp_backend;
+#if defined(__x86_64__)
+extern const tcg_backend_ops tcg_jit_x86_64_backend;
+#endif
 
 #endif

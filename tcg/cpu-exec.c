@@ -39,7 +39,21 @@
 
 #include "backend.h"
 
-static const tcg_backend_ops *const backends[] = { &tcg_interp_backend };
+static const tcg_backend_ops *const backends[] = {
+    &tcg_interp_backend,
+#if defined(__x86_64__)
+    &tcg_jit_x86_64_backend,
+#endif
+};
+
+const char *tcg_default_backend(void)
+{
+#if defined(__x86_64__)
+    return "jit";
+#else
+    return "interp";
+#endif
+}
 
 bool tcg_cpu_init(tcg_cpu *cpu, const tcg_target_ops *target, const char *backend)
 {
@@ -64,7 +78,7 @@ bool tcg_cpu_init(tcg_cpu *cpu, const tcg_target_ops *target, const char *backen
     cpu->backend = calloc(1, sizeof(tcg_backend));
     cpu->tbs = NULL;
     cpu->temps = NULL;
-    if (!cpu->ctx || !cpu->backend || !tcg_tbs_init(cpu)) {
+    if (!cpu->ctx || !cpu->backend || !tcg_tbs_init(cpu, ops->exec_arena)) {
         tcg_cpu_destroy(cpu);
         return false;
     }
@@ -97,6 +111,20 @@ void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level)
     } else {
         cpu->interrupt_request &= ~mask;
     }
+}
+
+void tcg_cpu_print_stats(const tcg_cpu *cpu, FILE *f, double host_seconds)
+{
+    const tcg_tb_cache *c = cpu->tbs;
+    fprintf(f, "tcg stats (backend %s):\n", cpu->backend && cpu->backend->ops ? cpu->backend->ops->name : "?");
+    fprintf(f, "  guest instructions  %llu\n", (unsigned long long)cpu->icount);
+    fprintf(f, "  guest cycles        %llu\n", (unsigned long long)cpu->cycles);
+    fprintf(f, "  TBs translated      %llu\n", (unsigned long long)cpu->stat_tbs_translated);
+    fprintf(f, "  TB cache flushes    %llu\n", (unsigned long long)cpu->stat_tb_flushes);
+    fprintf(f, "  chain hits          %llu\n", (unsigned long long)(c ? c->stat_chain_hits : 0));
+    fprintf(f, "  TLB misses          %llu\n", (unsigned long long)cpu->stat_tlb_misses);
+    if (host_seconds > 0)
+        fprintf(f, "  host MIPS           %.1f\n", (double)cpu->icount / host_seconds / 1e6);
 }
 
 uint64_t tcg_cpu_insn_cycles(const tcg_cpu *cpu)

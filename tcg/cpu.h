@@ -251,8 +251,11 @@ struct tcg_cpu {
 
 /* ---- API for the embedding (bridge, tests) --------------------------- */
 
-/* backend: "interp" (portable interpreter); returns false if unknown */
+/* backend: "interp" (portable interpreter) or "jit" (x86-64 hosts);
+ * NULL means "interp"; returns false if unknown */
 TCG_WUR bool tcg_cpu_init(tcg_cpu *cpu, const tcg_target_ops *target, const char *backend);
+/* The fastest backend this host has ("jit" on x86-64, else "interp"). */
+const char *tcg_default_backend(void);
 void tcg_cpu_destroy(tcg_cpu *cpu);
 /* Run until budget_cycles more cycles are spent, the CPU halts or stops.
  * STOP is returned for: stop_request (consumed: cleared on return),
@@ -262,6 +265,9 @@ void tcg_cpu_destroy(tcg_cpu *cpu);
 tcg_exit_reason tcg_cpu_exec(tcg_cpu *cpu, uint64_t budget_cycles);
 /* Interrupt lines (level sensitive); wakes a halted CPU when set. */
 void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level);
+/* --stats: guest instructions and cycles, TBs translated, flushes, chain
+ * hits (JIT), TLB misses and, given the host time spent, guest MIPS. */
+void tcg_cpu_print_stats(const tcg_cpu *cpu, FILE *f, double host_seconds);
 /* Exact cycle count at the current instruction (inside a TB). */
 uint64_t tcg_cpu_insn_cycles(const tcg_cpu *cpu);
 

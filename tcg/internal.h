@@ -44,15 +44,31 @@ struct tcg_tb_cache {
     uint64_t icount_limit;       /* max_insns, or UINT64_MAX               */
     tcg_tb *last_tb;             /* TB that just exited through a slot     */
     int last_slot;
+
+    /* executable arena (JIT): the same pages mapped twice, written through
+     * `arena` and run at `arena + exec_delta`; arena_floor bytes at the
+     * start (the JIT's entry/exit trampoline) survive flushes */
+    bool exec;
+    ptrdiff_t exec_delta;
+    size_t arena_floor;
+    uint64_t stat_chain_hits;    /* chained TB-to-TB transfers (JIT)        */
+    uint64_t stat_jc_hits;       /* indirect exits resolved in the jump cache */
+    /* the JIT's spill slots for TB temps, addressed from its env registers */
+    uint32_t jit_temps[TCG_MAX_VALS + 1];
 };
 
 /* ---- backend interface (see backend.h) ------------------------------ */
 
 /* ---- tb-cache.c ------------------------------------------------------ */
-TCG_WUR bool tcg_tbs_init(tcg_cpu *cpu);
+/* executable: map the arena for a JIT (W^X dual mapping when possible) */
+TCG_WUR bool tcg_tbs_init(tcg_cpu *cpu, bool executable);
 void tcg_tbs_destroy(tcg_cpu *cpu);
 /* Arena allocation, 16-byte aligned; NULL when full. */
 void *tcg_tbs_alloc(tcg_cpu *cpu, size_t size);
+/* Allocate what is left (at most max, at least min; NULL if less than min
+ * is free); the caller gives the unused tail back with tcg_tbs_trim. */
+void *tcg_tbs_alloc_rest(tcg_cpu *cpu, size_t min, size_t max, size_t *got);
+void tcg_tbs_trim(tcg_cpu *cpu, void *end);
 /* Reclaim the arena if a flush is pending (loop top only). */
 void tcg_tbs_reclaim(tcg_cpu *cpu);
 tcg_tb *tcg_tb_lookup(tcg_cpu *cpu, uint32_t pc, uint32_t flags, uint64_t phys_pc);

@@ -14,12 +14,19 @@
  *     its first TB gets its TLB write tags marked NOTDIRTY.
  *   - Jump cache: a direct-mapped cache by virtual pc in front of the
  *     hash, cleared on TLB flushes (the virtual->physical view changed).
+ *   - For the JIT the arena is executable: one memfd mapped twice, read-
+ *     write at `arena` and read-execute at arena + exec_delta (W^X: no page
+ *     is ever writable and executable through the same mapping).  Hosts
+ *     without memfd fall back to one RWX mapping.
  *   - Chains: tb->jmp_dest[n] is the direct successor; dst->jmp_list links
  *     the incoming chains as tagged pointers (src | n) so invalidating a
  *     TB can unchain everything pointing at it.
  */
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "backend.h"
 
@@ -38,13 +45,50 @@ static uint32_t page_hash(uint64_t page)
     return (uint32_t)(((page >> TCG_PAGE_BITS) * 0x9e3779b97f4a7c15ull) >> (64 - TCG_PAGE_HASH_BITS));
 }
 
-bool tcg_tbs_init(tcg_cpu *cpu)
+/* Map the arena twice (RW + RX) through a memfd; RWX as a fallback. */
+static bool map_exec_arena(tcg_tb_cache *c)
+{
+    int fd = memfd_create("tcg-jit", MFD_CLOEXEC);
+    if (fd >= 0) {
+        if (ftruncate(fd, (off_t)c->arena_size) == 0) {
+            void *rw = mmap(NULL, c->arena_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+            void *rx = mmap(NULL, c->arena_size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+            if (rw != MAP_FAILED && rx != MAP_FAILED) {
+                close(fd);
+                c->arena = rw;
+                c->exec_delta = (uint8_t *)rx - (uint8_t *)rw;
+                return true;
+            }
+            if (rw != MAP_FAILED)
+                munmap(rw, c->arena_size);
+            if (rx != MAP_FAILED)
+                munmap(rx, c->arena_size);
+        }
+        close(fd);
+    }
+    void *p = mmap(NULL, c->arena_size, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return false;
+    c->arena = p;
+    c->exec_delta = 0;
+    return true;
+}
+
+bool tcg_tbs_init(tcg_cpu *cpu, bool executable)
 {
     tcg_tb_cache *c = calloc(1, sizeof(*c));
     if (!c)
         return false;
     c->arena_size = cpu->tb_arena_size ? cpu->tb_arena_size : TCG_DEFAULT_ARENA;
-    c->arena = malloc(c->arena_size);
+    c->exec = executable;
+    if (executable) {
+        c->arena_size = (c->arena_size + 4095u) & ~(size_t)4095u;
+        if (!map_exec_arena(c))
+            c->exec = false;      /* c->arena stays NULL: init fails below */
+    } else {
+        c->arena = malloc(c->arena_size);
+    }
     c->hash = calloc(TB_HASH_SIZE, sizeof(*c->hash));
     c->pages = calloc(PAGE_HASH_SIZE, sizeof(*c->pages));
     c->jc = calloc(JC_SIZE, sizeof(*c->jc));
@@ -63,7 +107,13 @@ void tcg_tbs_destroy(tcg_cpu *cpu)
     tcg_tb_cache *c = cpu->tbs;
     if (!c)
         return;
-    free(c->arena);
+    if (c->exec && c->arena) {
+        if (c->exec_delta)
+            munmap(c->arena + c->exec_delta, c->arena_size);
+        munmap(c->arena, c->arena_size);
+    } else {
+        free(c->arena);
+    }
     free(c->hash);
     free(c->pages);
     free(c->jc);
@@ -81,12 +131,34 @@ void *tcg_tbs_alloc(tcg_cpu *cpu, size_t size)
     return c->arena + start;
 }
 
+void *tcg_tbs_alloc_rest(tcg_cpu *cpu, size_t min, size_t max, size_t *got)
+{
+    tcg_tb_cache *c = cpu->tbs;
+    size_t start = (c->arena_used + 15u) & ~(size_t)15u;
+    if (start > c->arena_size || min > c->arena_size - start)
+        return NULL;
+    size_t n = c->arena_size - start;
+    if (n > max)
+        n = max;
+    c->arena_used = start + n;
+    *got = n;
+    return c->arena + start;
+}
+
+void tcg_tbs_trim(tcg_cpu *cpu, void *end)
+{
+    tcg_tb_cache *c = cpu->tbs;
+    size_t used = (size_t)((uint8_t *)end - c->arena);
+    if (used <= c->arena_used)
+        c->arena_used = used;
+}
+
 void tcg_tbs_reclaim(tcg_cpu *cpu)
 {
     tcg_tb_cache *c = cpu->tbs;
     if (c->flush_pending) {
         c->flush_pending = false;
-        c->arena_used = 0;
+        c->arena_used = c->arena_floor;
         c->last_tb = NULL;
     }
 }
@@ -104,7 +176,7 @@ void tcg_tb_flush(tcg_cpu *cpu)
          * tcg_chain_next refuses to follow any chain meanwhile */
         c->flush_pending = true;
     } else {
-        c->arena_used = 0;
+        c->arena_used = c->arena_floor;
         c->flush_pending = false;
     }
 }
@@ -228,7 +300,10 @@ void tcg_tb_add_jump(tcg_cpu *cpu, tcg_tb *src, int slot, tcg_tb *dst)
     if (slot < 0 || slot > 1 || src->invalid || dst->invalid)
         return;
     if (src->jmp_dest[slot] == dst) {
-        src->jmp_gen[slot] = cpu->tbs->tlb_gen;
+        if (src->jmp_gen[slot] != cpu->tbs->tlb_gen) {
+            src->jmp_gen[slot] = cpu->tbs->tlb_gen;
+            cpu->backend->ops->chain(cpu, src, slot, dst);   /* a JIT patches the generation */
+        }
         return;
     }
     if (src->jmp_dest[slot]) {

@@ -194,6 +194,11 @@ bool toy_init(toy_cpu *t)
 
 bool toy_init_arena(toy_cpu *t, size_t tb_arena_size)
 {
+    return toy_init_backend(t, tb_arena_size, TOY_BACKEND);
+}
+
+bool toy_init_backend(toy_cpu *t, size_t tb_arena_size, const char *backend)
+{
     memset(t, 0, sizeof(*t));
     t->common.tb_arena_size = tb_arena_size;
     tcg_bus_map_init(&t->map);
@@ -203,7 +208,7 @@ bool toy_init_arena(toy_cpu *t, size_t tb_arena_size)
     t->common.bus = tcg_bus_map_bus(&t->map);
     t->fault_lo = t->fault_hi = 0;
     t->last_excp = -1;
-    if (!tcg_cpu_init(&t->common, &toy_target_ops, "interp"))
+    if (!tcg_cpu_init(&t->common, &toy_target_ops, backend))
         return false;
     static const char *const names[8] = { "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7" };
     tcg_ctx *s = t->common.ctx;
@@ -240,11 +245,13 @@ bool toy_run_ir(toy_cpu *t, bool optimize)
         return false;
     memset(tb, 0, sizeof(*tb));
     tb->page[0] = tb->page[1] = ~(uint64_t)0;
-    if (!tcg_interp_backend.compile(cpu, s, tb))
+    if (!cpu->backend->ops->compile(cpu, s, tb))
         return false;
+    if ((cpu->log.mask & TCG_LOG_OUT_ASM) && cpu->backend->ops->dump)
+        cpu->backend->ops->dump(cpu, tb, cpu->log.file ? cpu->log.file : stderr);
     cpu->in_exec = true;
     if (sigsetjmp(cpu->jmp_env, 0) == 0)
-        (void)tcg_interp_backend.exec(cpu, tb);
+        (void)cpu->backend->ops->exec(cpu, tb);
     cpu->in_exec = false;
     return true;
 }

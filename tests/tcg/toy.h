@@ -21,13 +21,19 @@
  * TOY_EXCP_PABT for fetches).  Bus errors go to bus_fault (TOY_EXCP_BUS).
  *
  * The test harness can also run raw IR (gen callback) with or without
- * the optimizer (toy_run_ir).
+ * the optimizer (toy_run_ir), on the CPU's backend.
  */
 #ifndef TESTS_TCG_TOY_H
 #define TESTS_TCG_TOY_H
 
 #include "tcg/bus-map.h"
 #include "tcg/cpu.h"
+
+/* The backend every toy CPU uses: the test binaries are built once per
+ * backend (tcg_tests: interp, tcg_tests_jit: jit). */
+#ifndef TOY_BACKEND
+#define TOY_BACKEND "interp"
+#endif
 
 enum { TOY_ADDI = 1, TOY_LDW, TOY_STW, TOY_BNE, TOY_B, TOY_WFI, TOY_UDF, TOY_EXIT, TOY_JR, TOY_FLUSH };
 enum { TOY_C_ALU = 1, TOY_C_ADDI = 1, TOY_C_MEM = 2, TOY_C_BR = 3 };
@@ -68,6 +74,7 @@ extern const tcg_target_ops toy_target_ops;
 /* Create the toy CPU with RAM at 0 mapped through a bus map. */
 bool toy_init(toy_cpu *t);
 bool toy_init_arena(toy_cpu *t, size_t tb_arena_size);
+bool toy_init_backend(toy_cpu *t, size_t tb_arena_size, const char *backend);
 void toy_destroy(toy_cpu *t);
 /* Write instruction words at addr (host side; no invalidation). */
 void toy_load(toy_cpu *t, uint32_t addr, const uint32_t *words, unsigned n);
