@@ -5,6 +5,8 @@
  * --backend and --board-dtb are ours.
  */
 #include "cosim/options.h"
+#include "cosim/trace-glue.h"
+#include "traces/dfilter.h"
 
 #include <cerrno>
 #include <cmath>
@@ -168,6 +170,7 @@ const char *cli_help_text()
            "  -m SIZE                main RAM size: 128 (MiB), 128M, 1G (default: the board's)\n"
            "Firmware:\n"
            "  -kernel FILE           ELF (runs from its entry) or raw image (at the board's load address)\n"
+           "  -bios FILE             raw image in the boot ROM, run from the reset vector (e.g. -M shix)\n"
            "  -append STRING         semihosting command line (needs -semihosting)\n"
            "  -initrd FILE, -dtb FILE  Linux boot: not implemented yet (rejected)\n"
            "Devices:\n"
@@ -181,13 +184,31 @@ const char *cli_help_text()
            "Debugging and logs:\n"
            "  -d ITEM[,ITEM...]      log items (-d help lists them)\n"
            "  -D FILE                write the log to FILE instead of stderr\n"
-           "  -s, -S, -gdb DEV       GDB stub: not implemented yet (exit 1)\n"
+           "  -dfilter RANGES        -d in_asm/exec/cpu only for code in RANGES\n"
+           "                         (START+SIZE, START-SIZE, START..END, comma-separated)\n"
+           "Tracing (docs/tracing.md):\n"
+           "  --trace tarmac:FILE[,unit=clk|ns]  instruction trace in Tarmac text\n"
+           "  --trace bin:FILE       compact binary trace (cosim-trace reads it)\n"
+           "  --trace bus:FILE       one line per TLM transaction (with --no-dmi: RAM too)\n"
+           "  --trace vcd:FILE[,signals=NAME+NAME...]  interrupt wires as VCD\n"
+           "  -plugin FILE.so[,NAME=VALUE...]  load an instrumentation plugin (repeatable)\n"
+           "  -gdb DEV               GDB stub: tcp::PORT (127.0.0.1), tcp:HOST:PORT, unix:PATH\n"
+           "  -s                     shorthand for -gdb tcp::1234\n"
+           "  -S                     hold the CPU until gdb resumes it (needs -s or -gdb)\n"
            "Simulation:\n"
            "  --max-insns N          stop after N guest instructions (exit status 0)\n"
            "  --quantum TIME         TLM global quantum, e.g. 10us (default), 1us, 100ns\n"
-           "  --cpu-freq FREQ        CPU clock, e.g. 200M (default), 1G, 50MHz\n"
-           "  --backend NAME         translation backend: interp (default)\n"
+           "  --cpu-freq FREQ        CPU clock, e.g. 200M (default: the board's, else 200M), 1G, 50MHz\n"
+           "  --backend NAME         translation backend: jit (x86-64 default) or interp\n"
+           "  --stats                print guest instructions, cycles, TB and TLB counts and\n"
+           "                         guest MIPS (host wall time) on stderr at the end\n"
            "  --no-dmi               no direct memory access: RAM through b_transport (slow)\n"
+           "SerialICE (docs/serialice.md):\n"
+           "  -serialice dev=TTY|tcp=HOST:PORT[,baud=N][,log=FILE][,rules=FILE][,timeout=MS]...\n"
+           "                         forward accesses to a real board running the SerialICE shell\n"
+           "  -serialice-forward RULE  e.g. 0x101f1000+0x1000[,to=hw|sim|both] (repeatable)\n"
+           "  --serialice-target pty[,fault=MODE@N][,baud=N]  be the board: serve the shell\n"
+           "                         protocol from this board's bus on a new pty (CPU held)\n"
            "  -h, --help             this text;  -version  version\n"
            "\n"
            "Exit status: the guest's semihosting exit code; 0 after --max-insns or a guest\n"
@@ -211,7 +232,7 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
         *err = m;
         return CliAction::Error;
     };
-    bool gdb = false, machine_help = false, log_help = false;
+    bool machine_help = false, log_help = false;
     for (int i = 1; i < argc; i++) {
         std::string opt = argv[i];
         if (opt.size() < 2 || opt[0] != '-')
@@ -220,9 +241,11 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
             opt = opt.substr(1);   /* QEMU accepts -opt and --opt alike */
 
         static const char *const with_value[] = {
-            "-M", "-machine", "-m", "-kernel", "-append", "-initrd", "-dtb", "-serial", "-display",
+            "-M", "-machine", "-m", "-kernel", "-bios", "-append", "-initrd", "-dtb", "-serial", "-display",
             "-monitor", "-semihosting-config", "-d", "-D", "-gdb", "-max-insns", "-quantum",
             "-cpu-freq", "-backend", "-board-dtb",
+            "-trace", "-plugin", "-dfilter",
+            "-serialice", "-serialice-forward", "-serialice-target",
         };
         bool needs = false;
         for (const char *w : with_value)
@@ -257,6 +280,10 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
             if (bytes > 0xffffffffull)
                 return error("-m " + val + ": larger than the 32-bit address space");
             o->ram_size = bytes;
+        } else if (opt == "-bios") {
+            if (access(val.c_str(), R_OK) != 0)
+                return error("-bios " + val + ": " + std::strerror(errno));
+            o->bios = val;
         } else if (opt == "-kernel") {
             if (access(val.c_str(), R_OK) != 0)
                 return error("-kernel " + val + ": " + std::strerror(errno));
@@ -305,10 +332,13 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
                 return error("-d: unknown log item '" + bad + "' (-d help lists them)");
         } else if (opt == "-D") {
             o->log_file = val;
-        } else if (opt == "-s" || opt == "-S") {
-            gdb = true;
+        } else if (opt == "-s") {
+            if (o->gdb.empty())
+                o->gdb = "tcp::1234";   /* -gdb, in any order, wins */
+        } else if (opt == "-S") {
+            o->gdb_wait = true;
         } else if (opt == "-gdb") {
-            gdb = true;
+            o->gdb = val;
         } else if (opt == "-max-insns") {
             uint64_t n = 0;
             if (!parse_u64(val, &n) || n == 0)
@@ -327,14 +357,41 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
             if (p <= sc_core::SC_ZERO_TIME)
                 return error("--cpu-freq " + val + ": too fast for the time resolution");
             o->cpu_period = p;
+            o->cpu_period_given = true;
         } else if (opt == "-no-dmi") {
             o->dmi = false;
+        } else if (opt == "-stats") {
+            o->stats = true;
         } else if (opt == "-backend") {
             o->backend = val;
+        } else if (opt == "-trace") {
+            std::string why;
+            if (!TraceSetup::check_spec(val, &why))
+                return error(why);
+            o->traces.push_back(val);
+        } else if (opt == "-plugin") {
+            if (val.empty() || val[0] == ',')
+                return error("-plugin: expected FILE.so[,NAME=VALUE...]");
+            o->plugins.push_back(val);
+        } else if (opt == "-dfilter") {
+            trace_dfilter f;
+            trace_dfilter_init(&f);
+            char why[160];
+            const bool ok = trace_dfilter_parse(&f, val.c_str(), why, sizeof why);
+            trace_dfilter_free(&f);
+            if (!ok)
+                return error(std::string("-dfilter ") + val + ": " + why);
+            o->dfilter = val;
         } else if (opt == "-board-dtb") {
             if (access(val.c_str(), R_OK) != 0)
                 return error("--board-dtb " + val + ": " + std::strerror(errno));
             o->board_dtb = val;
+        } else if (opt == "-serialice") {
+            o->serialice = val;   /* parsed when the platform connects (serialice-glue.cc) */
+        } else if (opt == "-serialice-forward") {
+            o->serialice_forward.push_back(val);
+        } else if (opt == "-serialice-target") {
+            o->serialice_target = val;
         } else {
             return error("unknown option '" + std::string(argv[i]) + "' (see --help)");
         }
@@ -343,10 +400,10 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
         return CliAction::MachineHelp;
     if (log_help)
         return CliAction::LogHelp;
-    if (gdb)
-        return CliAction::GdbUnsupported;
-    if (o->kernel.empty())
-        return error("no firmware to run (give -kernel FILE; see --help)");
+    if (!o->serialice_forward.empty() && o->serialice.empty())
+        return error("-serialice-forward needs -serialice (the board to forward to)");
+    if (o->kernel.empty() && o->bios.empty() && o->serialice_target.empty())
+        return error("no firmware to run (give -kernel FILE or -bios FILE; see --help)");
     return CliAction::Run;
 }
 

@@ -1,8 +1,9 @@
 /*
  * cosim::Platform: builds a board description into SystemC modules (see
  * platform.h).  Order of construction, each step failing with one line:
- *   board (built-in or .dtb) -> CPU + bus -> memories -> devices (by
- *   compatible) -> IRQ wiring -> serial backends -> firmware + entry.
+ *   board (built-in or .dtb) -> CPU (by compatible: cpu-factory.h) + bus ->
+ *   memories -> devices (by compatible) -> IRQ wiring -> serial backends ->
+ *   firmware (-bios, -kernel) + entry.
  *
  * Conventions chosen here (docs/embedding.md, docs/cli.md):
  *   - serialN is the UART named by the /aliases serialN property; without
@@ -18,6 +19,7 @@
 #include "cosim/platform.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <cerrno>
 #include <cstdarg>
@@ -28,7 +30,11 @@ extern "C" {
 #include "targets/arm/cpu.h"
 }
 #include "cosim/chardev.h"
+#include "cosim/cpu-factory.h"
 #include "cosim/loader.h"
+#include "cosim/trace-glue.h"
+#include "cosim/gdb-glue.h"
+#include "cosim/serialice-glue.h"
 #include "platforms/board.h"
 
 #include <libfdt.h>
@@ -99,19 +105,20 @@ std::unique_ptr<Platform> Platform::create(const Options &opts, std::string *err
 
 Platform::~Platform()
 {
+    trace_.reset();   /* detaches from the CPU and the bus first */
+    sice_target_.reset();
+    sice_host_.reset();
     for (chardev *c : chardevs_)
         chardev_close(c);
     /* modules referring to the CPU go first */
     cpu_init_.reset();
-    if (arm_inited_)
-        tcg_cpu_destroy(&arm_->common);
-    std::free(arm_);
+    guest_.reset();
     if (own_log_file_ && log_.file)
         std::fclose(log_.file);
     std::free(dtb_buf_);
 }
 
-tcg_cpu *Platform::cpu() { return &arm_->common; }
+tcg_cpu *Platform::cpu() { return guest_->common(); }
 
 bool Platform::build(std::string *err)
 {
@@ -135,7 +142,8 @@ bool Platform::build(std::string *err)
     tlm_utils::tlm_quantumkeeper::set_global_quantum(opts_.quantum);
 
     return build_board(err) && build_cpu(err) && build_memories(err) && build_devices(err) &&
-           wire_irqs(err) && open_serials(err) && load_firmware(err);
+           wire_irqs(err) && open_serials(err) && load_firmware(err) && start_serialice_target(err) &&
+           open_gdb(err) && start_tracing(err);
 }
 
 bool Platform::build_board(std::string *err)
@@ -163,22 +171,28 @@ bool Platform::build_cpu(std::string *err)
     const board &b = *board_;
     if (b.n_cpus != 1)
         return fail(err, fmt("board %s: %d CPUs; only single-CPU boards are supported", b.name, b.n_cpus));
-    if (std::strcmp(b.cpu_model, "arm,arm926ej-s") != 0)
-        return fail(err, fmt("board %s: CPU \"%s\" is not supported (only arm,arm926ej-s)", b.name, b.cpu_model));
-    arm_ = static_cast<arm_cpu *>(std::calloc(1, sizeof(arm_cpu)));
-    if (!arm_)
-        return fail(err, "out of memory");
-    if (!arm_cpu_init(arm_, "arm926", opts_.backend.c_str()))
-        return fail(err, fmt("--backend %s: unknown translation backend (known: interp)", opts_.backend.c_str()));
-    arm_inited_ = true;
-    tcg_cpu *c = &arm_->common;
+    const char *backend = opts_.backend.empty() ? tcg_default_backend() : opts_.backend.c_str();
+    guest_ = GuestCpu::create(b, backend, err);   /* by the cpu compatible (cpu-factory.h) */
+    if (!guest_)
+        return false;
+    arm_ = guest_->arm();
+    if (!arm_ && opts_.semihosting)
+        return fail(err, fmt("-semihosting: not available on CPU %s (ARM semihosting only)", b.cpu_model));
+    sc_core::sc_time period = opts_.cpu_period;
+    if (!opts_.cpu_period_given && guest_->clock_hz())   /* the cpu node's clock-frequency */
+        period = sc_core::sc_time(1.0 / static_cast<double>(guest_->clock_hz()), sc_core::SC_SEC);
+    tcg_cpu *c = guest_->common();
     c->log = log_;
     c->max_insns = opts_.max_insns;
 
-    cpu_init_.reset(new tlmb::CpuInitiator("cpu", c, opts_.cpu_period));
+    cpu_init_.reset(new tlmb::CpuInitiator("cpu", c, period));
     cpu_init_->set_dmi_enabled(opts_.dmi);
     router_.reset(new tlmb::Router("bus"));
-    cpu_init_->socket.bind(router_->target_socket);
+    if (!bind_cpu_bus(err))   /* straight, or through the SerialICE bridge */
+        return false;
+    guest_->bus_installed(b);   /* SH-4: its own P4 regions in front of the bus */
+    if (!arm_)
+        return true;
 
     /* by member name: the struct grows (write_console_err was added) */
     static const arm_semihost_ops semi = [] {
@@ -368,7 +382,7 @@ bool Platform::loader_write(void *opaque, uint64_t addr, const void *buf, uint64
 {
     Platform *self = static_cast<Platform *>(opaque);
     uint64_t off = 0;
-    tlmb::Memory *m = self->memory_at(addr, &off);
+    tlmb::Memory *m = self->memory_at(self->guest_->load_address_to_bus(addr), &off);
     if (!m || len > m->size() - off)
         return false;
     std::memcpy(m->data() + off, buf, len);
@@ -377,11 +391,17 @@ bool Platform::loader_write(void *opaque, uint64_t addr, const void *buf, uint64
 
 bool Platform::load_firmware(std::string *err)
 {
+    if (opts_.kernel.empty() && !opts_.serialice_target.empty())
+        return true;   /* a SerialICE target: the CPU is held, no firmware needed */
+    if (!opts_.bios.empty() && !load_bios(err))   /* the boot ROM; the PC stays at reset */
+        return false;
+    if (opts_.kernel.empty() && !opts_.bios.empty())
+        return true;
     if (opts_.kernel.empty())
         return fail(err, "no firmware to run (give -kernel FILE)");
     const board &b = *board_;
     loader_config cfg = {};
-    cfg.machine = LOADER_EM_ARM;
+    cfg.machine = guest_->elf_machine();
     cfg.load_address = b.load_address;
     cfg.has_load_address = b.has_load_address;
     cfg.write = loader_write;
@@ -394,9 +414,9 @@ bool Platform::load_firmware(std::string *err)
     const bool raw = img.format == LOADER_FORMAT_RAW;
     loader_image_free(&img);
 
-    arm_->regs[15] = static_cast<uint32_t>(entry_ & ~1ull);
-    if (entry_ & 1)
-        arm_cpsr_write(arm_, ARM_CPSR_T, ARM_CPSR_T);
+    guest_->set_entry(entry_, raw);
+    if (!arm_)
+        return true;   /* boot protocol "sh-bare": nothing else to set up */
     if (raw && std::strcmp(b.boot_protocol, "linux-arm") == 0) {
         uint64_t mach = 0;
         if (b.chosen_node >= 0 && board_prop_u64(&b, b.chosen_node, "cosim,linux-machine-id", &mach))
@@ -423,17 +443,40 @@ bool Platform::load_firmware(std::string *err)
 void Platform::guest_reset_request()
 {
     reset_requested_ = true;
-    arm_->common.stop_request = true;   /* the CPU loop returns STOP at once */
+    cpu()->stop_request = true;   /* the CPU loop returns STOP at once */
 }
 
 int Platform::run()
 {
+    const auto host_start = std::chrono::steady_clock::now();   /* --stats */
     sc_core::sc_start();
     std::fflush(stdout);
+    tcg_cpu *c = cpu();
+    if (opts_.stats) {
+        const std::chrono::duration<double> host = std::chrono::steady_clock::now() - host_start;
+        FILE *sf = opts_.messages ? opts_.messages : stderr;
+        tcg_cpu_print_stats(c, sf, host.count());
+        std::fprintf(sf, "  simulated time      %s\n", sc_core::sc_time_stamp().to_string().c_str());
+    }
+    FILE *msg = opts_.messages;
+    std::string why;
+    if (!finish_tracing(&why) && msg)   /* trailers, plugin atexit output */
+        std::fprintf(msg, "cosim: %s\n", why.c_str());
     if (log_.file)
         std::fflush(log_.file);
-    tcg_cpu *c = &arm_->common;
-    FILE *msg = opts_.messages;
+    if (!finish_serialice(&why)) {   /* the access log is flushed at every end of a run */
+        if (msg)
+            std::fprintf(msg, "cosim: %s\n", why.c_str());
+        if (!stop_requested_) {
+            stop_requested_ = true;
+            stop_status_ = 1;
+        }
+    }
+    if (stop_requested_) {
+        if (msg && !stop_note_.empty())
+            std::fprintf(msg, "cosim: %s\n", stop_note_.c_str());
+        return stop_status_;
+    }
     if (opts_.max_insns && c->icount >= opts_.max_insns) {
         if (msg)
             std::fprintf(msg, "cosim: stopped after %llu instructions (--max-insns)\n",
@@ -454,8 +497,20 @@ int Platform::run()
     }
     if (msg)
         std::fprintf(msg, "cosim: the CPU is halted and nothing is left to wake it (at %s, pc 0x%08x)\n",
-                     sc_core::sc_time_stamp().to_string().c_str(), arm_->regs[15]);
+                     sc_core::sc_time_stamp().to_string().c_str(), guest_->pc());
     return 1;
+}
+
+void Platform::stop(int status, const std::string &note)
+{
+    if (stop_requested_)
+        return;
+    stop_requested_ = true;
+    stop_status_ = status;
+    stop_note_ = note;
+    cpu()->stop_request = true;   /* no further guest instruction */
+    if (sc_core::sc_is_running())
+        sc_core::sc_stop();
 }
 
 /* ---- embedding API ---------------------------------------------------------- */

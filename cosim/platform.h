@@ -55,6 +55,7 @@ struct Options {
     std::string board_dtb;                  /* or a user's .dtb (--board-dtb)      */
     uint64_t ram_size = 0;                  /* bytes (-m); 0: the board's          */
     std::string kernel;                     /* ELF or raw image (-kernel)          */
+    std::string bios;                       /* raw boot ROM image (-bios)          */
     std::string append;                     /* -append: semihosting command line   */
     std::string initrd, dtb;                /* Linux boot: not implemented yet     */
     std::vector<std::string> serial;        /* serial0.. specs (-serial); "none"   */
@@ -63,8 +64,10 @@ struct Options {
     std::string log_file;                   /* -D; empty: stderr                   */
     sc_core::sc_time quantum = tlmb::default_quantum();
     sc_core::sc_time cpu_period = tlmb::default_cpu_period();
+    bool cpu_period_given = false;          /* --cpu-freq; else the cpu node's clock-frequency */
     uint64_t max_insns = 0;                 /* 0: no limit                          */
-    std::string backend = "interp";
+    std::string backend;                    /* --backend; empty: tcg_default_backend() */
+    bool stats = false;                     /* --stats: tcg_cpu_print_stats at the end */
     bool dmi = true;                        /* --no-dmi: RAM through b_transport  */
     /* how often (simulated) input-capable serial backends are polled */
     sc_core::sc_time serial_poll = sc_core::sc_time(100, sc_core::SC_US);
@@ -73,7 +76,24 @@ struct Options {
      * the run, so the program's signal handler can end it cleanly and a
      * terminal in raw mode gets restored. */
     const volatile std::sig_atomic_t *stop_flag = nullptr;
+    /* SerialICE (docs/serialice.md; cosim/serialice-glue.h) */
+    std::string serialice;                  /* -serialice dev=...|tcp=...[,...]   */
+    std::vector<std::string> serialice_forward;   /* -serialice-forward RULE    */
+    std::string serialice_target;           /* --serialice-target pty[,...]      */
+    /* GDB stub (docs/debugging.md; cosim/gdb-glue.h) */
+    std::string gdb;                        /* -gdb tcp::PORT|tcp:HOST:PORT|unix:PATH; -s */
+    bool gdb_wait = false;                  /* -S: hold the CPU until gdb resumes it */
+    /* Tracing (docs/tracing.md; cosim/trace-glue.h) */
+    std::vector<std::string> traces;        /* --trace KIND:FILE[,...] (repeatable) */
+    std::vector<std::string> plugins;       /* -plugin FILE.so[,k=v...] (repeatable) */
+    std::string dfilter;                    /* -dfilter RANGES for -d in_asm/exec/cpu */
 };
+
+class SerialIceHost;
+class GuestCpu;
+class GdbServer;
+class TraceSetup;
+class SerialIceTarget;
 
 class Platform : public sc_core::sc_module {
 public:
@@ -103,6 +123,11 @@ public:
      * a guest reset request; 1 when the CPU is halted with nothing to wake
      * it, or on a stop signal. */
     int run();
+    /* End the run from a model or glue code: the CPU stops at its next
+     * instruction boundary, sc_start() returns, and run() prints `note`
+     * (as "cosim: NOTE", if not empty) and returns `status`.  The first
+     * call wins. */
+    void stop(int status, const std::string &note);
 
     /* ---- introspection ---- */
     const board &board_desc() const { return *board_; }
@@ -134,6 +159,17 @@ private:
     std::vector<int> uart_order() const;
     void poll_serials();
     void guest_reset_request();
+    /* SerialICE steps (defined in serialice-glue.cc) */
+    [[nodiscard]] bool bind_cpu_bus(std::string *err);
+    [[nodiscard]] bool start_serialice_target(std::string *err);
+    [[nodiscard]] bool finish_serialice(std::string *err);
+    /* -bios (defined in cpu-factory.cc) */
+    [[nodiscard]] bool load_bios(std::string *err);
+    /* GDB stub (defined in gdb-glue.cc) */
+    [[nodiscard]] bool open_gdb(std::string *err);
+    /* Tracing steps (defined in trace-glue.cc) */
+    [[nodiscard]] bool start_tracing(std::string *err);
+    [[nodiscard]] bool finish_tracing(std::string *err);
 
     static bool loader_write(void *opaque, uint64_t addr, const void *buf, uint64_t len);
     static void semi_write_console(void *opaque, const uint8_t *buf, uint32_t len);
@@ -143,14 +179,14 @@ private:
     static uint64_t semi_elapsed_ns(void *opaque);
 
     Options opts_;
-    tcg_log log_ = {0, nullptr};
+    tcg_log log_ = {0, nullptr, nullptr, nullptr};
     bool own_log_file_ = false;
 
     void *dtb_buf_ = nullptr;                  /* a user .dtb (malloc'd) */
     std::unique_ptr<board> board_;
 
-    arm_cpu *arm_ = nullptr;                   /* calloc'd, owned */
-    bool arm_inited_ = false;
+    std::unique_ptr<GuestCpu> guest_;          /* the CPU (cpu-factory.h), owned */
+    arm_cpu *arm_ = nullptr;                   /* guest_->arm(): NULL unless an ARM board */
     std::unique_ptr<tlmb::CpuInitiator> cpu_init_;
     std::unique_ptr<tlmb::Router> router_;
     std::vector<std::unique_ptr<tlmb::Memory>> mems_;
@@ -166,6 +202,13 @@ private:
     std::string build_err_;
     bool reset_requested_ = false;
     bool stopped_by_flag_ = false;
+    bool stop_requested_ = false;              /* stop() was called */
+    int stop_status_ = 0;
+    std::string stop_note_;
+    std::unique_ptr<SerialIceHost> sice_host_;
+    std::unique_ptr<SerialIceTarget> sice_target_;
+    std::unique_ptr<GdbServer> gdb_;
+    std::unique_ptr<TraceSetup> trace_;
 };
 
 } // namespace cosim

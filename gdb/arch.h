@@ -44,6 +44,8 @@ struct gdb_arch {
 extern const gdb_arch gdb_arch_arm;            /* ARM926EJ-S (no VFP)           */
 extern const gdb_arch gdb_arch_arm_vfp_d16;    /* VFPv2/v3-D16: d0-d15 + fpscr  */
 extern const gdb_arch gdb_arch_arm_vfp_d32;    /* VFPv3-D32/NEON: d0-d31 + fpscr + neon */
+/* SH-4 (arch-sh4.c): gdb's "sh4" numbering, 59 registers, no XML. */
+extern const gdb_arch gdb_arch_sh4;
 
 /* Register by gdb number, or NULL. */
 const gdb_reg_desc *gdb_arch_reg(const gdb_arch *a, int regnum);

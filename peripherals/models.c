@@ -16,6 +16,13 @@ extern const periph_model versatile_sysregs_model;
 extern const periph_model versatile_sysregs_model_cm;
 extern const periph_model pl031_model;
 extern const periph_model unimplemented_model;
+extern const periph_model sh7750_intc_model;
+extern const periph_model sh7750_tmu_model;
+extern const periph_model sh_scif_model;
+extern const periph_model sh7750_sci_model;
+extern const periph_model sh7750_cpg_model;
+extern const periph_model sh7750_bsc_model;
+extern const periph_model sh7750_rtc_model;
 
 const periph_model *const periph_models[] = {
     &pl011_model,
@@ -27,5 +34,12 @@ const periph_model *const periph_models[] = {
     &versatile_sysregs_model_cm,
     &pl031_model,
     &unimplemented_model,
+    &sh7750_intc_model,
+    &sh7750_tmu_model,
+    &sh_scif_model,
+    &sh7750_sci_model,
+    &sh7750_cpg_model,
+    &sh7750_bsc_model,
+    &sh7750_rtc_model,
     NULL,
 };

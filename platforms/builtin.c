@@ -9,9 +9,11 @@
 #include "platforms/board.h"
 
 extern const unsigned char board_dtb_versatilepb[];
+extern const unsigned char board_dtb_shix[];
 
 static const board_builtin board_builtins[] = {
     { "versatilepb", "ARM Versatile/PB (ARM926EJ-S)", board_dtb_versatilepb },
+    { "shix", "SHIX (Renesas SH7750, SH-4)", board_dtb_shix },
     { NULL, NULL, NULL },
 };
 

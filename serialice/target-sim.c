@@ -103,12 +103,17 @@ static sice_status get(sice_target *tg, uint8_t *c, bool at_prompt)
             return STOP_REQUESTED;
         size_t got = 0;
         sice_status st = sice_transport_read(tg->t, c, 1, POLL_SLICE_MS, &got);
-        if (st == SICE_ERR_TIMEOUT)
+        if (st == SICE_ERR_TIMEOUT) {
+            if (tg->bus.pass_time)
+                tg->bus.pass_time(tg->bus.opaque, true);
             continue;
+        }
         if (st != SICE_OK)
             return st;
         break;
     }
+    if (tg->bus.pass_time)
+        tg->bus.pass_time(tg->bus.opaque, false);
     if (at_prompt && *c == '*') {
         const sice_target_fault *f = &tg->cfg.fault;
         unsigned n = tg->stats.commands++;
@@ -393,11 +398,15 @@ sice_status sice_target_parse_fault(const char *spec, sice_target_fault *out,
     memset(out, 0, sizeof *out);
     out->count = 1;
     out->stall_ms = 2000;
+    /* The mode is the known name the spec starts with, followed by the end
+     * or a separator ("nonhex" itself holds the count separator 'x'). */
     size_t n = strcspn(spec, "@x:");
     bool found = false;
     for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
-        if (strlen(modes[i].name) == n && strncmp(spec, modes[i].name, n) == 0) {
+        size_t len = strlen(modes[i].name);
+        if (strncmp(spec, modes[i].name, len) == 0 && (spec[len] == '\0' || strchr("@x:", spec[len]))) {
             out->mode = modes[i].mode;
+            n = len;
             found = true;
         }
     }

@@ -47,6 +47,12 @@ typedef struct sice_target_bus {
     bool (*rdmsr)(void *opaque, uint32_t msr, uint32_t key, uint64_t *val);
     bool (*wrmsr)(void *opaque, uint32_t msr, uint32_t key, uint64_t val);
     bool (*cpuid)(void *opaque, uint32_t eax, uint32_t ecx, uint32_t out[4]);
+    /* Optional: let the board's own time pass.  Called on serve()'s
+     * thread after each byte received (idle = false) and after each poll
+     * slice (~20 ms) in which nothing came (idle = true).  The SystemC
+     * target server (cosim --serialice-target) advances simulated time
+     * here, so a served board's timers run while it talks. */
+    void (*pass_time)(void *opaque, bool idle);
     void *opaque;
 } sice_target_bus;
 

@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "debug.h"
 
 static const tcg_backend_ops *const backends[] = {
     &tcg_interp_backend,
@@ -74,6 +75,7 @@ bool tcg_cpu_init(tcg_cpu *cpu, const tcg_target_ops *target, const char *backen
     cpu->cur_tb = NULL;
     cpu->cur_insn = NULL;
     cpu->in_exec = false;
+    cpu->debug = NULL;
     cpu->ctx = malloc(sizeof(tcg_ctx));
     cpu->backend = calloc(1, sizeof(tcg_backend));
     cpu->tbs = NULL;
@@ -121,7 +123,8 @@ void tcg_cpu_print_stats(const tcg_cpu *cpu, FILE *f, double host_seconds)
     fprintf(f, "  guest cycles        %llu\n", (unsigned long long)cpu->cycles);
     fprintf(f, "  TBs translated      %llu\n", (unsigned long long)cpu->stat_tbs_translated);
     fprintf(f, "  TB cache flushes    %llu\n", (unsigned long long)cpu->stat_tb_flushes);
-    fprintf(f, "  chain hits          %llu\n", (unsigned long long)(c ? c->stat_chain_hits : 0));
+    if (c && c->stat_jit_lookups)      /* indirect exits resolved inside JIT code */
+        fprintf(f, "  inline TB lookups   %llu\n", (unsigned long long)c->stat_jit_lookups);
     fprintf(f, "  TLB misses          %llu\n", (unsigned long long)cpu->stat_tlb_misses);
     if (host_seconds > 0)
         fprintf(f, "  host MIPS           %.1f\n", (double)cpu->icount / host_seconds / 1e6);
@@ -191,6 +194,12 @@ static void log_in_asm(tcg_cpu *cpu, const tcg_tb *tb)
     fprintf(f, "\n");
 }
 
+/* -dfilter (QEMU semantics): in_asm, exec and cpu logs by TB address */
+static bool tcg_log_pc_ok(const tcg_cpu *cpu, uint32_t pc)
+{
+    return !cpu->log.filter || cpu->log.filter(cpu->log.filter_opaque, pc);
+}
+
 static _Noreturn void fatal(const char *msg)
 {
     fprintf(stderr, "tcg: %s\n", msg);
@@ -223,6 +232,8 @@ restart:
     tb->page[1] = TCG_PAGE_NONE;
 
     uint32_t max = cpu->max_insns_per_tb ? cpu->max_insns_per_tb : TCG_DEFAULT_MAX_INSNS_PER_TB;
+    if (flags & TCG_TB_FLAG_STEP)
+        max = 1;                          /* single-step: one instruction */
     for (;;) {
         tcg_ctx_reset(ctx);
         tb->size = tb->icount = tb->cycles = 0;
@@ -252,7 +263,7 @@ restart:
         }
     }
 
-    if (cpu->log.mask & TCG_LOG_IN_ASM)
+    if ((cpu->log.mask & TCG_LOG_IN_ASM) && tcg_log_pc_ok(cpu, tb->pc))
         log_in_asm(cpu, tb);
     if (cpu->log.mask & TCG_LOG_OP) {
         fprintf(lf, "OP:\n");
@@ -291,6 +302,7 @@ static tcg_tb *tb_find(tcg_cpu *cpu)
     tcg_tb_cache *c = cpu->tbs;
     uint32_t pc, flags;
     cpu->target->get_tb_state(cpu, &pc, &flags);
+    flags |= tcg_debug_tb_cflags(cpu);
     uint32_t h = tcg_jc_hash(pc);
     tcg_tb *tb = c->jc[h];
     if (tb && tb->pc == pc && tb->flags == flags && !tb->invalid)
@@ -326,9 +338,13 @@ static tcg_exit_reason cpu_exec_loop(tcg_cpu *cpu)
                 cpu->exception_index = TCG_EXCP_NONE;
             } else if (excp == TCG_EXCP_HALTED) {
                 cpu->halted = true;
-            } else if (excp == TCG_EXCP_EXIT) {
+            } else if (excp == TCG_EXCP_EXIT || excp == TCG_EXCP_DEBUG) {
                 return TCG_EXIT_STOP;
             }
+        }
+        if (tcg_debug_step_done(cpu)) {
+            c->last_tb = NULL;            /* never chain a step TB */
+            return TCG_EXIT_STOP;
         }
         if (cpu->stop_request) {
             cpu->stop_request = false;
@@ -341,8 +357,9 @@ static tcg_exit_reason cpu_exec_loop(tcg_cpu *cpu)
                 return TCG_EXIT_HALTED;
             cpu->halted = false;
         }
-        if (cpu->interrupt_request && t->exec_interrupt &&
+        if (cpu->interrupt_request && t->exec_interrupt && tcg_debug_irq_ok(cpu) &&
             t->exec_interrupt(cpu, cpu->interrupt_request)) {
+            tcg_debug_note_step(cpu);     /* a step that takes an interrupt ends at the vector */
             tcg_log_item(cpu, TCG_LOG_INT, "interrupt taken (request %x) at cycle %llu\n",
                          cpu->interrupt_request, (unsigned long long)cpu->cycles);
             c->last_tb = NULL;
@@ -355,17 +372,19 @@ static tcg_exit_reason cpu_exec_loop(tcg_cpu *cpu)
             return TCG_EXIT_STOP;
         }
 
+        tcg_debug_note_step(cpu);
         tcg_tb *tb = tb_find(cpu);
         if (c->last_tb && !(cpu->log.mask & TCG_LOG_NOCHAIN))
             tcg_tb_add_jump(cpu, c->last_tb, c->last_slot, tb);
         c->last_tb = NULL;
-        tcg_log_item(cpu, TCG_LOG_EXEC, "Trace %p [%08x/%x]\n", (void *)tb, tb->pc, tb->flags);
+        if ((cpu->log.mask & TCG_LOG_EXEC) && tcg_log_pc_ok(cpu, tb->pc))
+            tcg_log_item(cpu, TCG_LOG_EXEC, "Trace %p [%08x/%x]\n", (void *)tb, tb->pc, tb->flags);
         tcg_exec_result r = cpu->backend->ops->exec(cpu, tb);
         if (r.slot >= 0) {
             c->last_tb = r.last;
             c->last_slot = r.slot;
         }
-        if ((cpu->log.mask & TCG_LOG_CPU) && t->dump_state)
+        if ((cpu->log.mask & TCG_LOG_CPU) && t->dump_state && tcg_log_pc_ok(cpu, tb->pc))
             t->dump_state(cpu, cpu->log.file ? cpu->log.file : stderr);
     }
 }
@@ -373,8 +392,14 @@ static tcg_exit_reason cpu_exec_loop(tcg_cpu *cpu)
 tcg_exit_reason tcg_cpu_exec(tcg_cpu *cpu, uint64_t budget_cycles)
 {
     tcg_tb_cache *c = cpu->tbs;
+    if (cpu->debug && cpu->debug->singlestep)
+        budget_cycles = 1;   /* single-step: no chain or inline lookup past the step TB */
     cpu->budget_end = budget_cycles > UINT64_MAX - cpu->cycles ? UINT64_MAX : cpu->cycles + budget_cycles;
     c->icount_limit = cpu->max_insns ? cpu->max_insns : UINT64_MAX;
+    /* Between calls the embedding may have moved the PC (reset, debugger,
+     * loader): the TB that ran last must not be chained to whatever runs
+     * first now. */
+    c->last_tb = NULL;
     cpu->in_exec = true;
     if (sigsetjmp(cpu->jmp_env, 0) != 0) {
         /* back from tcg_cpu_unwind: the partial TB is already charged */

@@ -36,10 +36,12 @@
 #define TCG_TLB_SIZE  (1u << TCG_TLB_BITS)
 #define TCG_NB_MMU_MODES 4
 
-/* flag bits kept in the low (in-page) bits of the addr_* tags */
-#define TCG_TLB_INVALID  (1u << 0)  /* entry unused for this access kind     */
-#define TCG_TLB_MMIO     (1u << 1)  /* no DMI: every access takes the bus    */
-#define TCG_TLB_NOTDIRTY (1u << 2)  /* page holds translated code: writes go
+/* flag bits kept in the low (in-page) bits of the addr_* tags; above bit
+ * 2, so a fast path may compare the address's alignment bits [1:0] with
+ * the tag too (a misaligned address then never matches) */
+#define TCG_TLB_INVALID  (1u << 3)  /* entry unused for this access kind     */
+#define TCG_TLB_MMIO     (1u << 4)  /* no DMI: every access takes the bus    */
+#define TCG_TLB_NOTDIRTY (1u << 5)  /* page holds translated code: writes go
                                        through the slow path and invalidate */
 
 typedef struct tcg_tlb_entry {
@@ -89,6 +91,9 @@ struct tcg_tb {
     tcg_tb *jmp_next[2];
     uint32_t jmp_gen[2];    /* addition: TLB generation when chained; a
                                chain made before a TLB flush is not followed */
+    void *trace_data;       /* addition: the target's trace instrumentation
+                               of this TB (plugins); NULL: none.  Released
+                               through tcg_target_ops.tb_drop */
 };
 
 typedef struct tcg_tb_cache tcg_tb_cache;   /* private to tcg/tb-cache.c */
@@ -133,6 +138,9 @@ typedef struct tcg_target_ops {
      * NULL (or returning): the access is logged as a guest error, reads
      * give 0 and writes are dropped. */
     void (*bus_fault)(tcg_cpu *cpu, uint32_t vaddr, tcg_access access, tcg_bus_status status);
+    /* A TB whose trace_data is set was invalidated: release trace_data
+     * (and clear it).  NULL: trace_data is never set. */
+    void (*tb_drop)(tcg_cpu *cpu, tcg_tb *tb);
 } tcg_target_ops;
 
 /*
@@ -175,6 +183,7 @@ typedef struct tcg_target_ops {
 #define TCG_EXCP_NONE   (-1)
 #define TCG_EXCP_HALTED (-2)   /* WFI/SLEEP: stop until an interrupt        */
 #define TCG_EXCP_EXIT   (-3)   /* stop the loop (semihosting exit, debug)   */
+#define TCG_EXCP_DEBUG  (-4)   /* debugger stop (tcg/debug.h): instruction not done */
 /* From a helper: sync the PC to the NEXT instruction, then
  * tcg_cpu_raise(cpu, TCG_EXCP_HALTED or TCG_EXCP_EXIT); the instruction
  * counts as completed.  A halted CPU with interrupt_request != 0 (even a
@@ -196,6 +205,10 @@ typedef struct tcg_target_ops {
 typedef struct tcg_log {
     uint32_t mask;
     FILE *file;            /* stderr unless -D */
+    /* addition (-dfilter): in_asm, exec and cpu logs only for TBs whose
+     * pc passes; NULL: every TB */
+    bool (*filter)(const void *opaque, uint64_t pc);
+    const void *filter_opaque;
 } tcg_log;
 
 /* why tcg_cpu_exec returned */
@@ -247,6 +260,10 @@ struct tcg_cpu {
     /* ---- additions ---- */
     size_t tb_arena_size;          /* bytes for TBs + code; 0: default (set before init) */
     bool in_exec;                  /* inside tcg_cpu_exec (raising is allowed) */
+    struct tcg_debug *debug;       /* debugger hooks (tcg/debug.h); NULL: none */
+    void *trace;                   /* addition: the target's tracing state
+                                      (targets/arm/trace-arm.c); NULL: off.
+                                      Front ends decide at translation time */
 };
 
 /* ---- API for the embedding (bridge, tests) --------------------------- */

@@ -51,8 +51,24 @@ struct tcg_tb_cache {
     bool exec;
     ptrdiff_t exec_delta;
     size_t arena_floor;
-    uint64_t stat_chain_hits;    /* chained TB-to-TB transfers (JIT)        */
     uint64_t stat_jc_hits;       /* indirect exits resolved in the jump cache */
+    /* JIT chain/lookup gate: low word = tlb_gen, high word = 1 while the
+     * loop must see the next TB boundary (tcg_exit_pending: interrupt,
+     * stop, exit, deferred flush, instruction limit), so one compare with
+     * a chain's TLB generation checks both.  jit_exec computes it on entry
+     * and the JIT code recomputes it after every call into C (helpers,
+     * memory slow paths), the only places where these conditions or the
+     * TLB generation can change while generated code runs. */
+    uint64_t jit_gate;
+    /* While JIT code runs it counts cycles in jit_cycles_rel = cycles -
+     * jit_cycles_base (negative until the budget is reached, so a TB exit
+     * adds its cycles and tests the sign in one instruction) and writes
+     * cpu->cycles = base + rel before every call into C and when it
+     * returns to the loop; after a call it re-reads cpu->cycles (stalls). */
+    int64_t jit_cycles_rel;
+    uint64_t jit_cycles_base;
+    uint8_t jit_icount_limited;  /* icount_limit != UINT64_MAX */
+    uint64_t stat_jit_lookups;   /* exit_tb resolved by the JIT's inline lookup */
     /* the JIT's spill slots for TB temps, addressed from its env registers */
     uint32_t jit_temps[TCG_MAX_VALS + 1];
 };
@@ -107,6 +123,15 @@ _Noreturn void tcg_cpu_unwind(tcg_cpu *cpu, bool completed);
 static inline tcg_tlb_entry *tcg_tlb_entry_for(tcg_cpu *cpu, int mmu_idx, uint32_t vaddr)
 {
     return &cpu->tlb[mmu_idx][(vaddr >> TCG_PAGE_BITS) & (TCG_TLB_SIZE - 1u)];
+}
+
+/* Any reason for the loop to see the next TB boundary (besides the
+ * budget and the TLB generation of a chain)? */
+static inline uint32_t tcg_exit_pending(const tcg_cpu *cpu)
+{
+    const tcg_tb_cache *c = cpu->tbs;
+    return cpu->interrupt_request | (uint32_t)cpu->stop_request | (uint32_t)cpu->exited |
+           (uint32_t)c->flush_pending | (uint32_t)(c->icount_limit != UINT64_MAX);
 }
 
 /* Should a goto_tb follow its chain now?  The loop's checks, inlined. */

@@ -50,7 +50,7 @@ typedef struct interp_code {
     X(setcond_eq) X(setcond_ne) X(setcond_lt) X(setcond_ge) X(setcond_le) X(setcond_gt) \
     X(setcond_ltu) X(setcond_geu) X(setcond_leu) X(setcond_gtu) \
     X(movcond) X(mulu2) X(muls2) X(add2) X(sub2) \
-    X(ld8u) X(ld8s) X(ld16u) X(ld16s) X(ld32) X(st8) X(st16) X(st32) \
+    X(ld8u) X(ld8s) X(ld16u) X(ld16s) X(ld32) X(ld32a) X(st8) X(st16) X(st32) \
     X(call) X(br) \
     X(brcond_eq) X(brcond_ne) X(brcond_lt) X(brcond_ge) X(brcond_le) X(brcond_gt) \
     X(brcond_ltu) X(brcond_geu) X(brcond_leu) X(brcond_gtu) \
@@ -97,11 +97,13 @@ static tcg_exec_result interp_run(tcg_cpu *cpu, tcg_tb *tb, const void *const **
 #define SETC(c, expr) L_setcond_##c: { uint32_t a = *ip[2].p, b = *ip[3].p; *ip[1].p = (expr); ip += 4; NEXT; }
 #define BRC(c, expr) L_brcond_##c: { uint32_t a = *ip[1].p, b = *ip[2].p; \
         ip = (expr) ? ip[3].t : ip + 4; NEXT; }
-#define LD(n, size, T, ext) L_##n: { \
+#define LD(n, size, T, ext) LDA(n, size, T, ext, 0u)
+/* amask: address bits that must be clear for the inline path (TCG_MO_ALIGN_ROT) */
+#define LDA(n, size, T, ext, amask) L_##n: { \
         uint32_t addr = *ip[2].p; uint32_t memop = (uint32_t)ip[3].u; \
         tcg_tlb_entry *e = tcg_tlb_entry_for(cpu, (int)(memop >> TCG_MO_IDX_SHIFT), addr); \
         uint32_t v; \
-        if (__builtin_expect(e->addr_read == (addr & TCG_PAGE_MASK) && \
+        if (__builtin_expect(e->addr_read == (addr & TCG_PAGE_MASK) && !(addr & (amask)) && \
                              (addr & ~TCG_PAGE_MASK) <= TCG_PAGE_SIZE - (size), 1)) { \
             T t_; memcpy(&t_, (const void *)(addr + e->addend), sizeof(t_)); v = ext; \
         } else { \
@@ -169,6 +171,7 @@ static tcg_exec_result interp_run(tcg_cpu *cpu, tcg_tb *tb, const void *const **
     LD(ld16u, 2, uint16_t, t_)
     LD(ld16s, 2, int16_t, (uint32_t)(int32_t)t_)
     LD(ld32, 4, uint32_t, t_)
+    LDA(ld32a, 4, uint32_t, t_, 3u)
     ST(st8, 1, uint8_t)
     ST(st16, 2, uint16_t)
     ST(st32, 4, uint32_t)
@@ -217,6 +220,7 @@ static tcg_exec_result interp_run(tcg_cpu *cpu, tcg_tb *tb, const void *const **
 #undef SETC
 #undef BRC
 #undef LD
+#undef LDA
 #undef ST
 }
 
@@ -360,7 +364,7 @@ static bool interp_compile(tcg_cpu *cpu, tcg_ctx *ctx, tcg_tb *tb)
             break;
         case TCG_OP_qemu_ld: {
             static const uint8_t ld_iop[8] = { I_ld8u, I_ld16u, I_ld32, I_ld32, I_ld8s, I_ld16s, I_ld32, I_ld32 };
-            EMIT_H(ld_iop[a[2] & 7u]); EMIT_OUT(a[0]); EMIT_IN(a[1]);
+            EMIT_H((a[2] & TCG_MO_ALIGN_ROT) ? I_ld32a : ld_iop[a[2] & 7u]); EMIT_OUT(a[0]); EMIT_IN(a[1]);
             EMIT_U(a[2]);
             break;
         }

@@ -255,7 +255,8 @@ char *tcg_dump_op(const tcg_ctx *s, const tcg_op *op, char *buf, size_t len)
             break;               /* helper name printed first */
         case TCG_OP_qemu_ld: case TCG_OP_qemu_st: {
             static const char *const sz[] = { "ub", "uw", "ul", "?", "sb", "sw", "sl", "?" };
-            PUT("%s%s,idx%u", sep, sz[c & 7u], c >> TCG_MO_IDX_SHIFT);
+            PUT("%s%s%s,idx%u", sep, sz[c & 7u], (c & TCG_MO_ALIGN_ROT) ? "rot" : "",
+                c >> TCG_MO_IDX_SHIFT);
             break;
         }
         default:

@@ -4,7 +4,7 @@
  * mapping, run through another).
  *
  * Registers.  rbp holds env (the CPU struct), r12 the TB cache (TB temps
- * spill to c->jit_temps[], chain checks read c->tlb_gen & co.).  rax, rcx
+ * spill to c->jit_temps[], chain checks read c->jit_gate).  rax, rcx
  * and rdx are scratch inside one op.  The other ten registers are
  * allocated to IR values within a TB (callee-saved ones first, so values
  * survive helper calls).  A value is either in memory (globals: env;
@@ -35,11 +35,33 @@
  *     call, so the guest PC and cycle count are restored exactly;
  *   - accounting as the interpreter: a completed TB adds tb->cycles and
  *     tb->icount at its exit; a chained goto_tb then runs the checks of
- *     tcg_chain_next (budget, icount limit, interrupt/stop/exited/flush,
- *     TLB generation) before jumping directly to the next TB's code;
- *   - exit_tb (indirect branches, returns) returns to the CPU loop, which
- *     looks the next TB up in the per-CPU jump cache before the hash (not
- *     yet inline in JIT code: see docs/performance.md).
+ *     tcg_chain_next before jumping directly to the next TB's code: the
+ *     budget and ONE 64-bit compare of
+ *     c->jit_gate with the chain's TLB generation.  jit_gate holds
+ *     tlb_gen in its low word and "the loop has work" (tcg_exit_pending:
+ *     interrupt, stop, exit, deferred flush, instruction limit) in its
+ *     high word; it is computed on entry (jit_exec) and after every call
+ *     into C (helpers, memory slow paths: sync_exit_request), the only
+ *     code that can change those conditions while generated code runs;
+ *   - cycles: while generated code runs, the cycle count lives in
+ *     c->jit_cycles_rel (cycles minus the budget's end, negative until the
+ *     budget is spent): a TB exit adds its cycles there and the sign flag
+ *     of that add is the budget check.  cpu->cycles is written before every
+ *     call into C (put_cycles) and on the way back to the loop (jit_exec),
+ *     and re-read after each call (stalls);
+ *   - exit_tb (indirect branches, returns, cross-page jumps) calls
+ *     tcg_jit_lookup, which applies the loop's conditions, probes the
+ *     per-CPU jump cache and returns the next TB's code to jump to (QEMU's
+ *     lookup_and_goto_ptr); only a miss or a pending condition goes back
+ *     to the CPU loop;
+ *   - the code behind an exit (chain checks and patchable jump, or the
+ *     lookup) is emitted inline at the first exit through that slot;
+ *   - TCG_MO_ALIGN_ROT loads compare the address's low two bits with the
+ *     TLB tag too (tag flags sit above bit 2), so a misaligned address
+ *     takes the slow path, which rotates (tcg_tlb_ld_slow);
+ *   - moves into globals that stay live in another register, and
+ *     constants into globals, are stored at once instead of occupying a
+ *     second register until the exit.
  *
  * TB layout in the arena: a jit_tb header (patch sites for chaining), then
  * the code, then the out-of-line slow paths.  tb->code points to the header.
@@ -52,6 +74,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "debug.h"
 #include "jit-x86_64-asm.h"
 #include "sem.h"
 
@@ -125,6 +148,7 @@ typedef struct jcc {
     bool overflow;
     int32_t stub_pos[STUB_COUNT];
     bool stub_used[STUB_COUNT];
+    jit_tb *hdr;               /* patch sites of this TB                */
 } jcc;
 
 static jit_state *jstate(tcg_cpu *cpu) { return cpu->backend->priv; }
@@ -349,6 +373,38 @@ static void call_abs(xbuf *b, const void *fn)
     x_rr(b, 0, 0xff, 2, X_RAX);                      /* call rax */
 }
 
+/* After a call into C: recompute the chain gate c->jit_exit_request
+ * (tcg_exit_pending) with ecx, leaving eax (the call's result) alone.
+ * Helpers and memory slow paths are the only C code that runs inside
+ * generated code, so the gate is exact at every goto_tb and exit_tb. */
+/* cpu->cycles = base + rel, before a call into C (clobbers rcx) */
+static void put_cycles(xbuf *b)
+{
+    x_rm(b, XF_W, 0x8b, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_cycles_rel));
+    x_rm(b, XF_W, 0x03, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_cycles_base));
+    x_rm(b, XF_W, 0x89, X_RCX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, cycles));
+}
+
+static void sync_exit_request(xbuf *b)
+{
+    const int32_t gate = (int32_t)offsetof(tcg_tb_cache, jit_gate);
+    /* the callee may have added stall cycles: rel = cycles - base */
+    x_rm(b, XF_W, 0x8b, X_RCX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, cycles));
+    x_rm(b, XF_W, 0x2b, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_cycles_base));
+    x_rm(b, XF_W, 0x89, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_cycles_rel));
+    x_ld32(b, X_RCX, R_ENV, (int32_t)offsetof(tcg_cpu, interrupt_request));
+    x_rm(b, XF_BR, 0x0a, X_RCX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, stop_request));
+    x_rm(b, XF_BR, 0x0a, X_RCX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, exited));
+    x_rm(b, XF_BR, 0x0a, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, flush_pending));
+    x_rm(b, XF_BR, 0x0a, X_RCX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_icount_limited));
+    x_rr(b, 0, 0x85, X_RCX, X_RCX);                                  /* test ecx, ecx */
+    x_rr(b, XF_BM, 0x0f90 + X_CC_NE, 0, X_RCX);                      /* setne cl      */
+    x_rr(b, XF_BM, 0x0fb6, X_RCX, X_RCX);                            /* movzx ecx, cl */
+    x_st32(b, X_RCX, R_TBS, gate + 4);
+    x_ld32(b, X_RCX, R_TBS, (int32_t)offsetof(tcg_tb_cache, tlb_gen));
+    x_st32(b, X_RCX, R_TBS, gate);
+}
+
 /* caller-saved registers bound to values, except `keep_out` */
 static uint16_t live_caller_saved(jcc *c, int except)
 {
@@ -415,10 +471,11 @@ static int emit_cmp(jcc *c, tcg_val a, tcg_val b, tcg_cond cond)
 /* d = const */
 static void gen_movi(jcc *c, tcg_val d, uint32_t v)
 {
-    const tcg_ctx *s = c->ctx;
-    if (v_global(c, d) && c->op + 1 < s->n_ops &&
-        (s->ops[c->op + 1].opc == TCG_OP_goto_tb || s->ops[c->op + 1].opc == TCG_OP_exit_tb)) {
-        /* "pc = next; goto_tb": the value only goes to memory */
+    if (v_global(c, d)) {
+        /* a guest register or flag set to a constant ("pc = next" before
+         * an exit, "C = 1"): store it now rather than tie up a register
+         * until the exit; the optimizer has already propagated the
+         * constant into later reads */
         if (c->js->val_reg[d] >= 0)
             reg_unbind(c, c->js->val_reg[d]);
         x_st32i(&c->m, R_ENV, (int32_t)c->ctx->vals[d].value, v);
@@ -428,6 +485,24 @@ static void gen_movi(jcc *c, tcg_val d, uint32_t v)
     int r = c->js->val_reg[d] >= 0 ? c->js->val_reg[d] : reg_alloc(c, 0);
     x_mov_ri(&c->m, r, v);
     finish(c, d, r);
+}
+
+/* Is global d written again in this basic block (within a short
+ * window)?  Then a register copy is cheaper than storing it now: the
+ * value would be dead before any exit. */
+static bool rewritten_soon(const jcc *c, tcg_val d)
+{
+    const tcg_ctx *s = c->ctx;
+    for (uint32_t i = c->op + 1; i < s->n_ops && i <= c->op + 32; i++) {
+        const tcg_op *op = &s->ops[i];
+        const tcg_op_def *def = &tcg_op_defs[op->opc];
+        if (def->flags & (TCG_OPF_BB_START | TCG_OPF_BB_END))
+            return false;
+        for (unsigned k = 0; k < def->n_out; k++)
+            if (op->args[k] == d)
+                return true;
+    }
+    return false;
 }
 
 static void gen_mov(jcc *c, tcg_val d, tcg_val a)
@@ -444,6 +519,14 @@ static void gen_mov(jcc *c, tcg_val d, tcg_val a)
     int r;
     if (v_temp(c, a) && c->js->last_use[a] <= (int32_t)c->op) {
         r = ra;                                  /* a dies: rename */
+    } else if (v_global(c, d) && !rewritten_soon(c, d)) {
+        /* a stays live in its register: store the copy (one store, as at
+         * the exit) instead of duplicating the value into a second register */
+        if (c->js->val_reg[d] >= 0)
+            reg_unbind(c, c->js->val_reg[d]);
+        x_st32(&c->m, ra, R_ENV, (int32_t)c->ctx->vals[d].value);
+        finish(c, TCG_VAL_NONE, -1);
+        return;
     } else {
         r = c->js->val_reg[d] >= 0 && c->js->val_reg[d] != ra ? c->js->val_reg[d] : reg_alloc(c, 0);
         x_mov_rr(&c->m, r, ra);
@@ -726,11 +809,13 @@ static void gen_call(jcc *c, const tcg_op *op)
         }
     }
     set_cur(c, m);
+    put_cycles(m);
     x_ld32(m, X_RSI, X_RSP, FRAME_ARGS + 0);
     x_ld32(m, X_RDX, X_RSP, FRAME_ARGS + 4);
     x_ld32(m, X_RCX, X_RSP, FRAME_ARGS + 8);
     x_ld32(m, X_R8, X_RSP, FRAME_ARGS + 12);
     call_abs(m, (const void *)hi->fn);
+    sync_exit_request(m);
     if (!(hi->flags & (TCG_CALL_NO_RWG | TCG_CALL_NO_WG)))
         drop_globals(c);
     int r = -1;
@@ -770,11 +855,18 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
     x_shift_ri(m, X_SHR, X_RCX, TCG_PAGE_BITS);
     x_alu_ri(m, X_AND, X_RCX, TCG_TLB_SIZE - 1u);
     x_rm(m, 0, 0x8d, X_RCX, X_RCX, X_RCX, 1, 0);              /* lea ecx, [rcx+rcx*2] */
-    if (size > 1)
-        x_rm(m, 0, 0x8d, X_RDX, ra, -1, 0, (int32_t)size - 1); /* lea edx, [a+size-1] */
-    else
+    if (!is_st && (memop & TCG_MO_ALIGN_ROT)) {
+        /* aligned only: the low address bits take part in the compare,
+         * a misaligned address misses and the slow path rotates */
         x_mov_rr(m, X_RDX, ra);
-    x_alu_ri(m, X_AND, X_RDX, TCG_PAGE_MASK);
+        x_alu_ri(m, X_AND, X_RDX, TCG_PAGE_MASK | 3u);
+    } else {
+        if (size > 1)
+            x_rm(m, 0, 0x8d, X_RDX, ra, -1, 0, (int32_t)size - 1); /* lea edx, [a+size-1] */
+        else
+            x_mov_rr(m, X_RDX, ra);
+        x_alu_ri(m, X_AND, X_RDX, TCG_PAGE_MASK);
+    }
     x_rm(m, 0, 0x3b, X_RDX, R_ENV, X_RCX, 3, tag);            /* cmp edx, [tag] */
     x_jcc32(m, X_CC_NE);
     add_reloc(c, m_off(c) - 4, s_off(c), RL_MAIN_TO_SIDE);
@@ -807,6 +899,7 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
     uint16_t saved = live_caller_saved(c, rd);
     save_regs(s, saved, false);
     set_cur(c, s);
+    put_cycles(s);
     x_mov_rr(s, X_RAX, ra);
     if (is_st) {
         if (rv < 0)
@@ -822,6 +915,7 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
         x_mov_ri(s, X_RDX, memop);
         call_abs(s, (const void *)tcg_tlb_ld_slow);
     }
+    sync_exit_request(s);        /* MMIO may raise an interrupt or stop */
     save_regs(s, saved, true);
     if (rd >= 0)
         x_mov_rr(s, rd, X_RAX);
@@ -830,18 +924,75 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
     finish(c, is_st ? TCG_VAL_NONE : a[0], rd);
 }
 
+static const void *tcg_jit_lookup(tcg_cpu *cpu);
+
+/* The code behind a TB exit, emitted inline at the first exit through it
+ * (later exits through the same slot jump here).  Chain slots: the checks
+ * of tcg_chain_next, then the patchable direct jump (jit_chain) or, while
+ * unchained, the return to the loop.  exit_tb: the inline TB lookup. */
+static void emit_stub(jcc *c, int st)
+{
+    xbuf *m = &c->m;
+    jit_tb *hdr = c->hdr;
+    const uint8_t *epi = c->js->epilogue_rx;
+    ptrdiff_t delta = c->cpu->tbs->exec_delta;
+    c->stub_pos[st] = (int32_t)m_off(c);
+    if (st != STUB_EXIT) {
+        int slot = st == STUB_CHAIN1;
+        uint8_t *to_exit[2];
+        /* the budget (the sign left by the exit's add to jit_cycles_rel:
+         * nothing between that add and here touches the flags), then one
+         * 64-bit compare of jit_gate with the
+         * chain's TLB generation (patched in by jit_chain; sign-extended,
+         * so a generation >= 2^31 never matches and the exit simply goes
+         * through the loop), which also fails while the loop has
+         * something to do */
+        x_jcc32(m, X_CC_NS);              /* cycles_rel >= 0: budget reached */
+        to_exit[0] = m->p - 4;
+        x_rm(m, XF_W, 0x81, X_CMP, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_gate));
+        hdr->gen_site[slot] = m_off(c);
+        x_b4(m, 0x7fffffffu);             /* unchained: no generation matches */
+        x_jcc32(m, X_CC_NE);
+        to_exit[1] = m->p - 4;
+        x_jmp32(m);
+        hdr->jmp_site[slot] = m_off(c) - 4;
+        hdr->exit_off[slot] = m_off(c);
+        for (int k = 0; k < 2; k++)
+            x_patch_rel32(to_exit[k], m->p);
+        x_patch_rel32(m->p - 4, m->p);                        /* unchained */
+        x_mov_ri64(m, X_RAX, (uintptr_t)c->tb | (uintptr_t)slot);
+    } else {
+        /* indirect exit: probe the jump cache (tcg_jit_lookup) and jump
+         * straight to the next TB's code when the loop has nothing to do */
+        call_abs(m, (const void *)tcg_jit_lookup);
+        x_rr(m, XF_W, 0x85, X_RAX, X_RAX);                   /* test rax, rax */
+        x_b1(m, 0x74);                                        /* jz +2 */
+        x_b1(m, 2);
+        x_rr(m, 0, 0xff, 4, X_RAX);                           /* jmp rax */
+        x_mov_ri64(m, X_RAX, (uintptr_t)c->tb | 2u);
+    }
+    x_jmp32(m);
+    int32_t rel = (int32_t)(epi - (m->p + delta));           /* in the executable view */
+    memcpy(m->p - 4, &rel, 4);
+}
+
 /* TB exit: write globals back, charge the TB, leave through a stub */
 static void gen_exit(jcc *c, int stub)
 {
     xbuf *m = &c->m;
     store_globals(c, m, true);
-    x_rm(m, XF_W, 0x81, X_ADD, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, cycles));
-    x_b4(m, c->tb->cycles);
     x_rm(m, XF_W, 0x81, X_ADD, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, icount));
     x_b4(m, c->tb->icount);
-    x_jmp32(m);
-    add_reloc(c, m_off(c) - 4, (uint32_t)stub, RL_STUB);
-    c->stub_used[stub] = true;
+    /* last: the chain check tests the sign this add leaves in the flags */
+    x_rm(m, XF_W, 0x81, X_ADD, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, jit_cycles_rel));
+    x_b4(m, c->tb->cycles);
+    if (!c->stub_used[stub]) {
+        c->stub_used[stub] = true;
+        emit_stub(c, stub);
+    } else {
+        x_jmp32(m);
+        add_reloc(c, m_off(c) - 4, (uint32_t)stub, RL_STUB);
+    }
     c->reachable = false;
 }
 
@@ -1005,61 +1156,36 @@ static void compute_last_use(jcc *c)
         js->label_pos[l] = -1;
 }
 
-/* ---- compile -------------------------------------------------------------------- */
+/* ---- inline lookup for exit_tb -------------------------------------------------- */
 
-static void emit_stubs(jcc *c, jit_tb *hdr)
+static const uint8_t *code_rx(tcg_cpu *cpu, const tcg_tb *tb);
+
+/* Called from generated code at exit_tb, after the TB was charged: the
+ * executable code of the next TB when the loop would find it in the jump
+ * cache and has nothing else to do at this boundary (QEMU's
+ * lookup_and_goto_ptr); NULL sends the exit to the loop.  The conditions
+ * are the loop's: budget, tcg_exit_pending, per-TB logging. */
+static const void *tcg_jit_lookup(tcg_cpu *cpu)
 {
-    xbuf *m = &c->m;
-    const uint8_t *epi = c->js->epilogue_rx;
-    ptrdiff_t delta = c->cpu->tbs->exec_delta;
-    for (int slot = 0; slot < 2; slot++) {
-        int st = slot ? STUB_CHAIN1 : STUB_CHAIN0;
-        if (!c->stub_used[st])
-            continue;
-        c->stub_pos[st] = (int32_t)m_off(c);
-        uint8_t *to_exit[4];
-        /* the checks of tcg_chain_next */
-        x_rm(m, XF_W, 0x8b, X_RAX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, cycles));
-        x_rm(m, XF_W, 0x3b, X_RAX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, budget_end));
-        x_jcc32(m, X_CC_AE);
-        to_exit[0] = m->p - 4;
-        x_rm(m, XF_W, 0x8b, X_RAX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, icount));
-        x_rm(m, XF_W, 0x3b, X_RAX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, icount_limit));
-        x_jcc32(m, X_CC_AE);
-        to_exit[1] = m->p - 4;
-        x_ld32(m, X_RAX, R_ENV, (int32_t)offsetof(tcg_cpu, interrupt_request));
-        x_rm(m, XF_BR, 0x0a, X_RAX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, stop_request));
-        x_rm(m, XF_BR, 0x0a, X_RAX, R_ENV, -1, 0, (int32_t)offsetof(tcg_cpu, exited));
-        x_rm(m, XF_BR, 0x0a, X_RAX, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, flush_pending));
-        x_rr(m, 0, 0x85, X_RAX, X_RAX);                      /* test eax, eax */
-        x_jcc32(m, X_CC_NE);
-        to_exit[2] = m->p - 4;
-        x_rm(m, 0, 0x81, X_CMP, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, tlb_gen));
-        hdr->gen_site[slot] = m_off(c);
-        x_b4(m, 0);
-        x_jcc32(m, X_CC_NE);
-        to_exit[3] = m->p - 4;
-        x_rm(m, XF_W, 0x83, X_ADD, R_TBS, -1, 0, (int32_t)offsetof(tcg_tb_cache, stat_chain_hits));
-        x_b1(m, 1);
-        x_jmp32(m);
-        hdr->jmp_site[slot] = m_off(c) - 4;
-        hdr->exit_off[slot] = m_off(c);
-        for (int k = 0; k < 4; k++)
-            x_patch_rel32(to_exit[k], m->p);
-        x_patch_rel32(m->p - 4, m->p);                        /* unchained */
-        x_mov_ri64(m, X_RAX, (uintptr_t)c->tb | (uintptr_t)slot);
-        x_jmp32(m);
-        int32_t rel = (int32_t)(epi - (m->p + delta));   /* in the executable view */
-        memcpy(m->p - 4, &rel, 4);
-    }
-    if (c->stub_used[STUB_EXIT]) {
-        c->stub_pos[STUB_EXIT] = (int32_t)m_off(c);
-        x_mov_ri64(m, X_RAX, (uintptr_t)c->tb | 2u);
-        x_jmp32(m);
-        int32_t rel = (int32_t)(epi - (m->p + delta));
-        memcpy(m->p - 4, &rel, 4);
-    }
+    tcg_tb_cache *c = cpu->tbs;
+    if ((c->jit_gate >> 32) || c->jit_cycles_rel >= 0 ||
+        (cpu->log.mask & (TCG_LOG_EXEC | TCG_LOG_CPU | TCG_LOG_NOCHAIN)))
+        return NULL;
+    /* single-stepping: the loop counts every TB (tcg_debug_step_done) */
+    if (tcg_debug_tb_cflags(cpu))
+        return NULL;
+    uint32_t pc, flags;
+    cpu->target->get_tb_state(cpu, &pc, &flags);
+    tcg_tb *tb = c->jc[tcg_jc_hash(pc)];
+    if (!tb || tb->pc != pc || tb->flags != flags || tb->invalid)
+        return NULL;
+    cpu->cur_tb = tb;
+    cpu->cur_insn = NULL;
+    c->stat_jit_lookups++;
+    return code_rx(cpu, tb);
 }
+
+/* ---- compile -------------------------------------------------------------------- */
 
 static bool jit_compile(tcg_cpu *cpu, tcg_ctx *ctx, tcg_tb *tb)
 {
@@ -1074,7 +1200,7 @@ static bool jit_compile(tcg_cpu *cpu, tcg_ctx *ctx, tcg_tb *tb)
         .cpu = cpu, .ctx = ctx, .tb = tb, .js = js,
         .m = { blk + sizeof(jit_tb) }, .s = { js->side },
         .m0 = blk + sizeof(jit_tb), .mend = blk + got,
-        .insn = -1, .reachable = true,
+        .insn = -1, .reachable = true, .hdr = hdr,
     };
     for (uint32_t v = 0; v < ctx->n_vals; v++) {
         js->val_reg[v] = -1;
@@ -1104,7 +1230,6 @@ static bool jit_compile(tcg_cpu *cpu, tcg_ctx *ctx, tcg_tb *tb)
         tcg_tbs_trim(cpu, blk);
         return false;
     }
-    emit_stubs(&c, hdr);
     /* the trailing "exit" for jumps to labels that were never placed */
     uint32_t missing = UINT32_MAX;
     /* append the slow paths */
@@ -1152,9 +1277,18 @@ static const uint8_t *code_rx(tcg_cpu *cpu, const tcg_tb *tb)
 static tcg_exec_result jit_exec(tcg_cpu *cpu, tcg_tb *tb)
 {
     jit_state *js = jstate(cpu);
+    tcg_tb_cache *c = cpu->tbs;
     cpu->cur_tb = tb;
     cpu->cur_insn = NULL;
-    uintptr_t r = js->enter(cpu, cpu->tbs, code_rx(cpu, tb));
+    c->jit_icount_limited = c->icount_limit != UINT64_MAX;
+    c->jit_gate = (uint64_t)(tcg_exit_pending(cpu) != 0) << 32 | c->tlb_gen;
+    uint64_t room = cpu->budget_end > cpu->cycles ? cpu->budget_end - cpu->cycles : 0;
+    if (room > ((uint64_t)1 << 62))
+        room = (uint64_t)1 << 62;         /* "no budget": still far from the sign */
+    c->jit_cycles_base = cpu->cycles + room;
+    c->jit_cycles_rel = -(int64_t)room;
+    uintptr_t r = js->enter(cpu, c, code_rx(cpu, tb));
+    cpu->cycles = c->jit_cycles_base + (uint64_t)c->jit_cycles_rel;
     cpu->cur_tb = NULL;
     cpu->cur_insn = NULL;
     tcg_tb *last = (tcg_tb *)(r & ~(uintptr_t)15);

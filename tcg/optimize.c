@@ -26,6 +26,9 @@
  *     is kept;
  *   - an op without side effects whose outputs are all dead is removed;
  *     a call is removable only if its helper is TCG_CALL_PURE.
+ *
+ * Then copy coalescing (coalesce_pass): a temp copied into a global is
+ * computed into the global directly when nothing can tell the difference.
  */
 #include <string.h>
 
@@ -221,6 +224,11 @@ static int cond_outcome(opt_state *st, tcg_cond c, tcg_val a, tcg_val b)
             return 0;
         }
     }
+    /* unsigned comparisons with zero (ARM's C flag of CMP x, #0) */
+    if (known(st, b, &cb) && cb == 0 && (c == TCG_COND_GEU || c == TCG_COND_LTU))
+        return c == TCG_COND_GEU;
+    if (known(st, a, &ca) && ca == 0 && (c == TCG_COND_LEU || c == TCG_COND_GTU))
+        return c == TCG_COND_LEU;
     return -1;
 }
 
@@ -545,6 +553,20 @@ static void backward_pass(tcg_ctx *s)
                 continue;
             }
         }
+        /* a double-word op whose high half nobody reads is its 32-bit
+         * form (ARM ADDS/Thumb ADDS whose carry the next flag setter
+         * overwrites) */
+        if ((op->opc == TCG_OP_add2 || op->opc == TCG_OP_sub2 || op->opc == TCG_OP_mulu2 ||
+             op->opc == TCG_OP_muls2) && !is_live(&ls, a[1])) {
+            bool dw = op->opc == TCG_OP_add2 || op->opc == TCG_OP_sub2;
+            tcg_op n = { .opc = (uint16_t)(op->opc == TCG_OP_add2 ? TCG_OP_add
+                                         : op->opc == TCG_OP_sub2 ? TCG_OP_sub : TCG_OP_mul) };
+            n.args[0] = a[0];
+            n.args[1] = a[2];
+            n.args[2] = dw ? a[4] : a[3];
+            *op = n;
+            def = &tcg_op_defs[op->opc];
+        }
         for (unsigned k = 0; k < def->n_out; k++)
             kill(&ls, a[k]);
         if (def->flags & TCG_OPF_CAN_FAULT)
@@ -558,6 +580,142 @@ static void backward_pass(tcg_ctx *s)
             use(&ls, a[def->n_out + k]);
     }
 
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < s->n_ops; i++)
+        if (s->ops[i].opc != TCG_OP_COUNT)
+            s->ops[n++] = s->ops[i];
+    s->n_ops = n;
+}
+
+/* ---- copy coalescing ----------------------------------------------------- */
+
+/* Ops that end the straight-line window a value may be moved across. */
+static bool coalesce_barrier(const tcg_op *op)
+{
+    const tcg_op_def *d = &tcg_op_defs[op->opc];
+    return (d->flags & (TCG_OPF_BB_START | TCG_OPF_BB_END | TCG_OPF_CAN_FAULT)) ||
+           op->opc == TCG_OP_ld_env || op->opc == TCG_OP_st_env;
+}
+
+static bool op_reads(const tcg_op *op, tcg_val v)
+{
+    const tcg_op_def *d = &tcg_op_defs[op->opc];
+    for (unsigned k = 0; k < d->n_in; k++)
+        if (op->args[d->n_out + k] == v)
+            return true;
+    return false;
+}
+
+static bool op_writes(const tcg_op *op, tcg_val v)
+{
+    const tcg_op_def *d = &tcg_op_defs[op->opc];
+    for (unsigned k = 0; k < d->n_out; k++)
+        if (op->args[k] == v)
+            return true;
+    return false;
+}
+
+static void op_rename_in(tcg_op *op, tcg_val from, tcg_val to)
+{
+    const tcg_op_def *d = &tcg_op_defs[op->opc];
+    for (unsigned k = 0; k < d->n_in; k++)
+        if (op->args[d->n_out + k] == from)
+            op->args[d->n_out + k] = to;
+}
+
+/* A call that may change globals (helpers without NO_RWG/NO_WG). */
+static bool writes_globals(const tcg_ctx *s, const tcg_op *op)
+{
+    if (op->opc == TCG_OP_st_env)
+        return true;
+    if (op->opc != TCG_OP_call)
+        return false;
+    uint32_t h = op->args[5];
+    return h >= s->n_helpers || !(s->helpers[h].flags & (TCG_CALL_NO_RWG | TCG_CALL_NO_WG));
+}
+
+#define COALESCE_BACK   32u    /* how far back the temp's definition may be */
+#define COALESCE_AHEAD  512u   /* how far its later uses may reach          */
+
+/*
+ * "t = f(...); ...; mov G, t; ... uses of t" becomes "G = f(...); ...;
+ * ... uses of G" when that cannot be observed:
+ *   - t is a temp with a single definition (not a call) and the TB has no
+ *     backward branch, so every use of t sees that definition;
+ *   - between the definition and the mov: no label, branch, exit, op that
+ *     may fault (a fault must see G's old value), env access, nor any
+ *     other access to G;
+ *   - after the mov, up to t's last use: nothing writes G (no op with G as
+ *     output, no call that may write globals, no st_env).
+ * Backends then keep one register for G instead of a temp plus a copy
+ * (front ends compute into temps and copy to guest registers so operands
+ * that alias the destination stay valid).
+ */
+static void coalesce_pass(tcg_ctx *s)
+{
+    tcg_opt_val *v = s->opt_vals;
+    /* gen: definitions of a temp; seq: index of its last use */
+    for (tcg_val x = 0; x < s->n_vals; x++) {
+        v[x].gen = 0;
+        v[x].seq = 0;
+    }
+    for (uint32_t l = 0; l < s->n_labels; l++)
+        s->opt_label_pos[l] = UINT32_MAX;
+    for (uint32_t i = 0; i < s->n_ops; i++) {
+        const tcg_op *op = &s->ops[i];
+        const tcg_op_def *d = &tcg_op_defs[op->opc];
+        for (unsigned k = 0; k < d->n_out; k++)
+            if (is_temp(s, op->args[k]))
+                v[op->args[k]].gen++;
+        for (unsigned k = 0; k < d->n_in; k++)
+            if (is_temp(s, op->args[d->n_out + k]))
+                v[op->args[d->n_out + k]].seq = i;
+        if (op->opc == TCG_OP_set_label && op->args[0] < s->n_labels)
+            s->opt_label_pos[op->args[0]] = i;
+        uint32_t l = op->opc == TCG_OP_br ? op->args[0] : op->opc == TCG_OP_brcond ? op->args[3] : UINT32_MAX;
+        if (l < s->n_labels && s->opt_label_pos[l] != UINT32_MAX)
+            return;                           /* backward branch: leave as is */
+    }
+    bool changed = false;
+    for (uint32_t i = 0; i < s->n_ops; i++) {
+        tcg_op *mv = &s->ops[i];
+        if (mv->opc != TCG_OP_mov)
+            continue;
+        tcg_val g = mv->args[0], t = mv->args[1];
+        if (!is_global(s, g) || !is_temp(s, t) || v[t].gen != 1 || v[t].seq <= i ||
+            v[t].seq - i > COALESCE_AHEAD)
+            continue;
+        uint32_t j = i;
+        bool ok = true;
+        for (uint32_t k = i; k-- > 0 && i - k <= COALESCE_BACK;) {
+            const tcg_op *op = &s->ops[k];
+            if (op_writes(op, t)) {
+                j = k;
+                break;
+            }
+            if (coalesce_barrier(op) || op_reads(op, g) || op_writes(op, g)) {
+                ok = false;
+                break;
+            }
+        }
+        if (!ok || j == i || s->ops[j].opc == TCG_OP_call)
+            continue;
+        for (uint32_t k = i + 1; k < v[t].seq && ok; k++)
+            ok = !op_writes(&s->ops[k], g) && !writes_globals(s, &s->ops[k]);
+        if (!ok)
+            continue;
+        tcg_op *def = &s->ops[j];
+        for (unsigned k = 0; k < tcg_op_defs[def->opc].n_out; k++)
+            if (def->args[k] == t)
+                def->args[k] = g;
+        for (uint32_t k = j + 1; k <= v[t].seq; k++)
+            op_rename_in(&s->ops[k], t, g);
+        mv->opc = TCG_OP_COUNT;               /* removed below */
+        v[t].gen = 0;
+        changed = true;
+    }
+    if (!changed)
+        return;
     uint32_t n = 0;
     for (uint32_t i = 0; i < s->n_ops; i++)
         if (s->ops[i].opc != TCG_OP_COUNT)
@@ -586,4 +744,5 @@ void tcg_optimize(tcg_ctx *s)
     memcpy(s->ops, s->opt_ops, st.n_out * sizeof(tcg_op));
     s->n_ops = st.n_out;
     backward_pass(s);
+    coalesce_pass(s);
 }

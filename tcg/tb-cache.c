@@ -342,6 +342,8 @@ void tcg_tb_invalidate(tcg_cpu *cpu, tcg_tb *tb)
     if (tb->invalid)
         return;
     tb->invalid = true;
+    if (tb->trace_data && cpu->target->tb_drop)
+        cpu->target->tb_drop(cpu, tb);
 
     tcg_tb **pp = &c->hash[tb_hash(tb->phys_pc, tb->flags, tb->pc)];
     while (*pp && *pp != tb)

@@ -64,6 +64,13 @@ typedef enum tcg_cond {
 #define TCG_MO_32   2u
 #define TCG_MO_SIZE 3u
 #define TCG_MO_SIGN 4u
+/* Word load of a guest whose unaligned LDR returns the aligned word
+ * rotated (ARMv4/v5, ARM926 with SCTLR.U clear): the result is the 32-bit
+ * word at addr & ~3, rotated right by 8 * (addr & 3); faults and bus
+ * accesses use the aligned address.  Backends handle only aligned
+ * addresses inline (the TLB compare includes the low address bits) and
+ * leave the rotation to the memory slow path.  TCG_MO_32 loads only. */
+#define TCG_MO_ALIGN_ROT 8u
 #define TCG_MO_IDX_SHIFT 4
 #define TCG_MEMOP(size_sign, mmu_idx) ((uint32_t)(size_sign) | ((uint32_t)(mmu_idx) << TCG_MO_IDX_SHIFT))
 

@@ -21,6 +21,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "debug.h"
 #include "internal.h"
 
 #define TAG_INVALID (~(uint32_t)0)
@@ -116,6 +117,13 @@ void tcg_tlb_set_page(tcg_cpu *cpu, uint32_t vaddr, uint64_t paddr, uint32_t pro
         e->addr_write = w;
     } else {
         e->addr_write = TAG_INVALID;
+    }
+    if (cpu->debug && tcg_debug_page_watched(cpu, vpage)) {
+        /* a debugger watches this page: data accesses take the slow path */
+        if (e->addr_read != TAG_INVALID)
+            e->addr_read |= TCG_TLB_MMIO;
+        if (e->addr_write != TAG_INVALID)
+            e->addr_write |= TCG_TLB_MMIO;
     }
     tcg_log_item(cpu, TCG_LOG_MMU, "tlb: mmu%d %08x -> %08llx prot %x%s\n", mmu_idx, vpage,
                  (unsigned long long)ppage, prot, f->host_read ? " dmi" : "");
@@ -254,10 +262,21 @@ static uint32_t ld_any(tcg_cpu *cpu, uint32_t vaddr, unsigned size, tcg_access a
     return v;
 }
 
+/* TCG_MO_ALIGN_ROT: rotate the aligned word so the addressed byte is in [7:0] */
+static uint32_t rot_word(uint32_t w, uint32_t vaddr)
+{
+    unsigned sh = 8u * (vaddr & 3u);
+    return sh ? (w >> sh) | (w << (32u - sh)) : w;
+}
+
 uint32_t tcg_tlb_ld_slow(tcg_cpu *cpu, uint32_t vaddr, uint32_t memop)
 {
+    if (memop & TCG_MO_ALIGN_ROT)   /* the aligned word, rotated (tcg.h) */
+        return rot_word(tcg_tlb_ld_slow(cpu, vaddr & ~3u, memop & ~TCG_MO_ALIGN_ROT), vaddr);
     unsigned size = 1u << (memop & TCG_MO_SIZE);
     int mmu_idx = (int)((memop >> TCG_MO_IDX_SHIFT) & (TCG_NB_MMU_MODES - 1));
+    if (cpu->debug)
+        tcg_debug_check_access(cpu, vaddr, size, false);
     return extend(ld_any(cpu, vaddr, size, TCG_ACCESS_READ, mmu_idx), memop);
 }
 
@@ -265,6 +284,8 @@ void tcg_tlb_st_slow(tcg_cpu *cpu, uint32_t vaddr, uint32_t val, uint32_t memop)
 {
     unsigned size = 1u << (memop & TCG_MO_SIZE);
     int mmu_idx = (int)((memop >> TCG_MO_IDX_SHIFT) & (TCG_NB_MMU_MODES - 1));
+    if (cpu->debug)
+        tcg_debug_check_access(cpu, vaddr, size, true);
     if (!crosses(vaddr, size)) {
         st_page(cpu, vaddr, size, val, mmu_idx);
         return;
@@ -314,6 +335,13 @@ static bool probe_byte_range(tcg_cpu *cpu, uint32_t vaddr, unsigned size, int mm
 
 bool tcg_mem_probe_ld(tcg_cpu *cpu, uint32_t vaddr, uint32_t memop, uint32_t *val)
 {
+    if (memop & TCG_MO_ALIGN_ROT) {
+        uint32_t w;
+        if (!tcg_mem_probe_ld(cpu, vaddr & ~3u, memop & ~TCG_MO_ALIGN_ROT, &w))
+            return false;
+        *val = rot_word(w, vaddr);
+        return true;
+    }
     unsigned size = 1u << (memop & TCG_MO_SIZE);
     int mmu_idx = (int)((memop >> TCG_MO_IDX_SHIFT) & (TCG_NB_MMU_MODES - 1));
     uint32_t v = 0;

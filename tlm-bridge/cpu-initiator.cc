@@ -10,6 +10,8 @@
 
 #include <cstring>
 
+#include "tlm-bridge/guest-pc.h"
+
 namespace tlmb {
 
 CpuInitiator::CpuInitiator(sc_core::sc_module_name name, tcg_cpu *cpu, sc_core::sc_time clock_period)
@@ -21,6 +23,9 @@ CpuInitiator::CpuInitiator(sc_core::sc_module_name name, tcg_cpu *cpu, sc_core::
     sc_assert(period_ > sc_core::SC_ZERO_TIME);
     cpu_->bus.ops = &ops;
     cpu_->bus.opaque = this;
+    /* who issued each access, for targets that log the guest PC (guest-pc.h);
+     * owned by the payload */
+    trans_.set_extension(new CpuExtension(cpu_));
 
     socket.register_invalidate_direct_mem_ptr(this, &CpuInitiator::invalidate_direct_mem_ptr);
 
@@ -97,11 +102,17 @@ void CpuInitiator::run()
     qk_.reset();
     sync_cycles_ = cpu_->cycles;
     for (;;) {
+        const bool debugger_quit = hook_ && !hook_->before_exec();
         uint64_t budget = cycles_of(qk_.remaining(), true);
         if (budget == 0)
             budget = 1;
-        const tcg_exit_reason r = tcg_cpu_exec(cpu_, budget);
+        const tcg_exit_reason r = debugger_quit ? TCG_EXIT_STOP : tcg_cpu_exec(cpu_, budget);
         qk_.set(local_time(cpu_->cycles));
+        if (!debugger_quit && hook_ && hook_->after_exec(r)) {
+            if (qk_.need_sync())
+                sync();
+            continue;
+        }
 
         if (r == TCG_EXIT_STOP) {
             sync();
@@ -117,8 +128,15 @@ void CpuInitiator::run()
              * interrupt line is raised (WFI wakes on a pending interrupt
              * even when it is masked; tcg decides what happens then). */
             sync();
-            while (cpu_->interrupt_request == 0)
-                sc_core::wait(wake_);
+            while (cpu_->interrupt_request == 0) {
+                if (!hook_) {
+                    sc_core::wait(wake_);
+                    continue;
+                }
+                sc_core::wait(hook_->poll_period(), wake_);
+                if (hook_->leave_sleep())
+                    break;        /* the debugger stopped the CPU */
+            }
             qk_.reset();
             sync_cycles_ = cpu_->cycles;
             continue;

@@ -62,6 +62,27 @@ class CpuInitiator : public sc_core::sc_module {
 public:
     SC_HAS_PROCESS(CpuInitiator);
 
+    /* Run control by a debugger (cosim/gdb-glue.cc), called on the CPU
+     * thread between tcg_cpu_exec slices.  Without one the loop is as
+     * described above. */
+    class RunHook {
+    public:
+        virtual ~RunHook() = default;
+        /* Before each slice.  May block in the host while the debugger
+         * holds the CPU (never wait(): simulated time stands still).
+         * false: end the run as TCG_EXIT_STOP does. */
+        virtual bool before_exec() = 0;
+        /* After a slice that returned r: true if the debugger took the
+         * exit (breakpoint, watchpoint, finished step): go on. */
+        virtual bool after_exec(tcg_exit_reason r) = 0;
+        /* While the CPU sleeps (WFI) it also wakes every poll_period()
+         * and asks leave_sleep() whether the debugger wants it back. */
+        virtual sc_core::sc_time poll_period() const = 0;
+        virtual bool leave_sleep() = 0;
+    };
+    /* Elaboration only; the hook outlives the simulation. */
+    void set_run_hook(RunHook *h) { hook_ = h; }
+
     tlm_utils::simple_initiator_socket<CpuInitiator> socket;
 
     /* cpu: initialised by its target (tcg_cpu_init done); not owned.
@@ -127,6 +148,7 @@ private:
     bool stopped_ = false;
     bool dmi_enabled_ = true;
     std::function<void()> on_stop_;
+    RunHook *hook_ = nullptr;
 
     sc_core::sc_in<bool> irq_, fiq_;
     bool irq_bound_ = false, fiq_bound_ = false;

@@ -1,10 +1,13 @@
 /*
- * tlmb::Router: address decoding and translation (see router.h).
+ * tlmb::Router: address decoding and translation (see router.h), and
+ * the optional bus trace of every b_transport (end of file).
  */
 #include "tlm-bridge/router.h"
 
 #include <algorithm>
 #include <cstdio>
+
+#include "traces/trace-events.h"
 
 namespace tlmb {
 
@@ -77,18 +80,23 @@ const Router::Mapping *Router::find(uint64_t addr) const
     return &*it;
 }
 
-void Router::b_transport(int, tlm::tlm_generic_payload &trans, sc_core::sc_time &delay)
+void Router::b_transport(int id, tlm::tlm_generic_payload &trans, sc_core::sc_time &delay)
 {
     const uint64_t addr = trans.get_address();
     const Mapping *m = find(addr);
     const uint64_t len = trans.get_data_length();
+    const sc_core::sc_time before = delay;
     if (!m || len > m->size - (addr - m->base)) {
         trans.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+        if (trace_)
+            trace_transport(id, nullptr, trans, addr, before, delay);
         return;
     }
     trans.set_address(addr - m->base);
     initiator_socket[m->port]->b_transport(trans, delay);
     trans.set_address(addr);
+    if (trace_)
+        trace_transport(id, m, trans, addr, before, delay);
 }
 
 bool Router::get_direct_mem_ptr(int, tlm::tlm_generic_payload &trans, tlm::tlm_dmi &dmi)
@@ -144,6 +152,59 @@ void Router::invalidate_direct_mem_ptr(int port, sc_dt::uint64 start, sc_dt::uin
         end = m.size - 1;
     for (unsigned i = 0; i < target_socket.size(); i++)
         target_socket[i]->invalidate_direct_mem_ptr(m.base + start, m.base + end);
+}
+
+/* ---- bus tracing -------------------------------------------------------------
+ * One trace_bus event (traces/trace-events.h) per b_transport, built from
+ * the payload after the target returned.  Time: sc_time_stamp() plus the
+ * delay the initiator annotated (its local time); latency: the delay the
+ * target added.  Only the header of the trace library is used (the hub's
+ * dispatch is inline), so the bridge does not link it. */
+
+namespace {
+
+uint64_t trace_ps_of(const sc_core::sc_time &t)
+{
+    return static_cast<uint64_t>(t / sc_core::sc_time(1, sc_core::SC_PS) + 0.5);
+}
+
+} // namespace
+
+void Router::set_trace(::trace_hub *hub, std::vector<std::string> initiators)
+{
+    trace_ = hub;
+    trace_initiators_ = std::move(initiators);
+}
+
+void Router::trace_transport(int id, const Mapping *m, const tlm::tlm_generic_payload &trans, uint64_t addr,
+                             const sc_core::sc_time &before, const sc_core::sc_time &after)
+{
+    char init_name[16];
+    const char *initiator = init_name;
+    if (id >= 0 && static_cast<size_t>(id) < trace_initiators_.size())
+        initiator = trace_initiators_[static_cast<size_t>(id)].c_str();
+    else
+        std::snprintf(init_name, sizeof init_name, "init%d", id);
+    const unsigned len = trans.get_data_length();
+    const unsigned char *p = trans.get_data_ptr();
+    uint64_t data = 0;
+    for (unsigned i = 0; p && i < len && i < 8; i++)
+        data |= static_cast<uint64_t>(p[i]) << (8 * i);
+    trace_bus e = {};
+    e.time_ps = trace_ps_of(sc_core::sc_time_stamp() + before);
+    e.initiator = initiator;
+    e.target = m ? m->name.c_str() : "unmapped";
+    e.addr = addr;
+    e.size = len;
+    e.is_write = trans.is_write();
+    e.data = data;
+    e.latency_ps = after > before ? trace_ps_of(after - before) : 0;
+    switch (trans.get_response_status()) {
+    case tlm::TLM_OK_RESPONSE: e.status = TRACE_BUS_OK; break;
+    case tlm::TLM_ADDRESS_ERROR_RESPONSE: e.status = TRACE_BUS_DECODE_ERROR; break;
+    default: e.status = TRACE_BUS_ERROR; break;
+    }
+    trace_hub_bus(trace_, &e);
 }
 
 } // namespace tlmb

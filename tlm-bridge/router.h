@@ -34,6 +34,8 @@
 #include <tlm_utils/multi_passthrough_initiator_socket.h>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 
+struct trace_hub;   /* traces/trace-events.h (bus tracing) */
+
 namespace tlmb {
 
 class Router : public sc_core::sc_module {
@@ -65,7 +67,18 @@ public:
     const Mapping *overlap(uint64_t base, uint64_t size) const;
     const std::vector<Mapping> &mappings() const { return maps_; }
 
+    /* Bus tracing (router.cc): every b_transport is reported to hub
+     * (traces/trace-events.h) with its SystemC start time, the window's
+     * name and the delay the target added; initiators[id] names the
+     * initiator bound as socket id.  hub NULL: off. */
+    void set_trace(::trace_hub *hub, std::vector<std::string> initiators);
+
 private:
+    void trace_transport(int id, const Mapping *m, const tlm::tlm_generic_payload &trans, uint64_t addr,
+                         const sc_core::sc_time &before, const sc_core::sc_time &after);
+    ::trace_hub *trace_ = nullptr;
+    std::vector<std::string> trace_initiators_;
+
     void b_transport(int id, tlm::tlm_generic_payload &trans, sc_core::sc_time &delay);
     bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload &trans, tlm::tlm_dmi &dmi);
     unsigned transport_dbg(int id, tlm::tlm_generic_payload &trans);

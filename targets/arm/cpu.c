@@ -33,6 +33,7 @@
 
 #include "targets/arm/cpu.h"
 #include "targets/arm/internals.h"
+#include "targets/arm/trace-arm.h"
 
 /* ---- modes and banks ------------------------------------------------ */
 
@@ -125,6 +126,8 @@ uint32_t arm_tb_flags(const arm_cpu *cpu)
         f |= ARM_TBFLAG_SEMIHOST;
     if (cpu->cp15.sctlr & ARM_SCTLR_A)
         f |= ARM_TBFLAG_ALIGN;
+    if (cpu->common.trace)
+        f |= ARM_TBFLAG_TRACE;
     return f;
 }
 
@@ -242,11 +245,15 @@ void arm_take_exception(arm_cpu *cpu, int excp)
         tcg_log_item(c, TCG_LOG_GUEST_ERROR, "arm: unknown exception %d ignored\n", excp);
         return;
     }
+    if (c->trace)
+        arm_trace_exc_begin(cpu, excp);
     arm_switch_mode(cpu, mode);
     cpu->spsr = old_cpsr;
     cpu->regs[14] = lr;
     cpu->cpsr_rest = (cpu->cpsr_rest & ~ARM_CPSR_T) | mask;
     cpu->regs[15] = arm_vector_base(cpu) + vec;
+    if (c->trace)
+        arm_trace_exc_end(cpu, excp);
 }
 
 void arm_do_interrupt(tcg_cpu *c)
@@ -323,6 +330,7 @@ const tcg_target_ops arm_target_ops = {
     .tlb_fill = arm_tlb_fill,
     .exec_interrupt = arm_exec_interrupt,
     .do_interrupt = arm_do_interrupt,
+    .tb_drop = arm_trace_tb_drop,
     .restore_state = arm_restore_state,
     .disas = arm_disas,
     .dump_state = arm_dump_state,

@@ -63,6 +63,7 @@ enum { ARM_BANK_USR, ARM_BANK_SVC, ARM_BANK_ABT, ARM_BANK_UND, ARM_BANK_IRQ, ARM
 #define ARM_TBFLAG_PRIV     (1u << 1)   /* mode != USR: also the MMU index */
 #define ARM_TBFLAG_SEMIHOST (1u << 2)   /* SWI 0x123456 / 0xab are semihosting calls */
 #define ARM_TBFLAG_ALIGN    (1u << 3)   /* SCTLR.A: check alignment of data accesses */
+#define ARM_TBFLAG_TRACE    (1u << 4)   /* tracing on (trace-arm.h): instrumented TB */
 
 /* MMU indices */
 #define ARM_MMU_IDX_USER 0

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <stddef.h>
 
+#include "tcg/debug.h"
 #include "targets/arm/helper.h"
 #include "targets/arm/translate.h"
 
@@ -405,25 +406,24 @@ tcg_val arm_gen_ld(arm_dc *dc, tcg_val addr, uint32_t size_sign, int mmu_idx)
 {
     tcg_val d = arm_tmp(dc);
     tcg_gen_qemu_ld(dc->s, d, addr, TCG_MEMOP(size_sign, mmu_idx < 0 ? dc->mmu_idx : mmu_idx));
+    if (dc->trace_mem | dc->trace_mem_plugin)      /* traced TB: report the access */
+        arm_trace_gen_mem(dc, addr, d, TCG_MEMOP(size_sign, mmu_idx < 0 ? dc->mmu_idx : mmu_idx), false);
     return d;
 }
 
 void arm_gen_st(arm_dc *dc, tcg_val val, tcg_val addr, uint32_t size, int mmu_idx)
 {
     tcg_gen_qemu_st(dc->s, val, addr, TCG_MEMOP(size, mmu_idx < 0 ? dc->mmu_idx : mmu_idx));
+    if (dc->trace_mem | dc->trace_mem_plugin)
+        arm_trace_gen_mem(dc, addr, val, TCG_MEMOP(size, mmu_idx < 0 ? dc->mmu_idx : mmu_idx), true);
 }
 
 tcg_val arm_gen_ld32_rot(arm_dc *dc, tcg_val addr, int mmu_idx)
 {
-    tcg_ctx *s = dc->s;
-    tcg_val a = arm_tmp(dc), sh = arm_tmp(dc), r = arm_tmp(dc);
-    /* ARM926: the aligned word, rotated so the addressed byte is in [7:0] */
-    tcg_gen_andi(s, a, addr, ~3u);
-    tcg_val w = arm_gen_ld(dc, a, TCG_MO_32, mmu_idx);
-    tcg_gen_andi(s, sh, addr, 3);
-    tcg_gen_shli(s, sh, sh, 3);
-    tcg_gen_rotr(s, r, w, sh);
-    return r;
+    /* ARM926: the aligned word, rotated so the addressed byte is in [7:0];
+     * TCG_MO_ALIGN_ROT keeps the aligned case inline and rotates in the
+     * memory slow path */
+    return arm_gen_ld(dc, addr, TCG_MO_32 | TCG_MO_ALIGN_ROT, mmu_idx);
 }
 
 void arm_gen_check_align(arm_dc *dc, tcg_val addr, uint32_t mask)
@@ -586,6 +586,11 @@ void arm_gen_stm(arm_dc *dc, unsigned rn, uint32_t list, bool up, bool before, b
 
 void arm_translate(tcg_cpu *cpu, tcg_ctx *s, tcg_tb *tb, uint32_t max_insns)
 {
+    arm_translate_tb(cpu, s, tb, max_insns, true);
+}
+
+void arm_translate_tb(tcg_cpu *cpu, tcg_ctx *s, tcg_tb *tb, uint32_t max_insns, bool plugins)
+{
     arm_cpu *acpu = (arm_cpu *)cpu;
     arm_dc dc = {
         .cpu = acpu,
@@ -602,10 +607,15 @@ void arm_translate(tcg_cpu *cpu, tcg_ctx *s, tcg_tb *tb, uint32_t max_insns)
     uint32_t cycles = 0, n = 0;
     if (max_insns == 0)
         max_insns = 1;
+    if (tb->flags & ARM_TBFLAG_TRACE)
+        arm_trace_tb_begin(&dc, &max_insns, plugins);
 
     dc.pc = tb->pc;
     for (;;) {
         tcg_gen_insn_start(s, dc.pc, cycles, 0);
+        tcg_debug_gen_bp_check(cpu, s, dc.pc, dc.thumb ? 2u : 4u);   /* gdb breakpoint here? */
+        if (dc.trace)
+            arm_trace_insn_begin(&dc, n);
         dc.extra_cycles = 0;
         uint32_t cost;
         if (dc.thumb) {
@@ -617,6 +627,8 @@ void arm_translate(tcg_cpu *cpu, tcg_ctx *s, tcg_tb *tb, uint32_t max_insns)
             dc.next_pc = dc.pc + 4;
             cost = arm_a32_translate_insn(&dc, dc.insn);
         }
+        if (dc.trace)
+            arm_trace_insn_end(&dc, dc.pc, dc.insn);
         cycles += cost + dc.extra_cycles;
         n++;
         dc.pc = dc.next_pc;

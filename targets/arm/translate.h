@@ -64,6 +64,12 @@ typedef struct arm_dc {
     bool bl_prefix;
     uint32_t bl_prefix_pc;
     uint32_t bl_lr;
+    /* tracing (trace-arm.c): trace is NULL in untraced TBs */
+    struct arm_trace *trace;
+    const struct trace_plugin_tb_instr *plugin;   /* plugins' instrumentation */
+    bool trace_mem, trace_mem_plugin;   /* call the trace helper after accesses */
+    uint32_t trace_op;      /* op index of this insn's trace call; ~0: none */
+    uint32_t trace_first_op;
 } arm_dc;
 
 typedef bool arm_trans_fn(arm_dc *dc, uint32_t insn);
@@ -154,6 +160,17 @@ void arm_gen_ldm(arm_dc *dc, unsigned rn, uint32_t list, bool up, bool before, b
                  bool user);
 void arm_gen_stm(arm_dc *dc, unsigned rn, uint32_t list, bool up, bool before, bool wback,
                  bool user);
+
+/* Translate one TB; plugins false: the plain pass that tells the plugins
+ * which instructions the TB holds (arm_translate passes true). */
+void arm_translate_tb(tcg_cpu *cpu, tcg_ctx *s, tcg_tb *tb, uint32_t max_insns, bool plugins);
+
+/* Tracing hooks (trace-arm.c); the insn and mem ones only when dc->trace
+ * is set, i.e. in TBs with ARM_TBFLAG_TRACE. */
+void arm_trace_tb_begin(arm_dc *dc, uint32_t *max_insns, bool plugins);
+void arm_trace_insn_begin(arm_dc *dc, uint32_t insn_idx);
+void arm_trace_insn_end(arm_dc *dc, uint32_t pc, uint32_t insn);
+void arm_trace_gen_mem(arm_dc *dc, tcg_val addr, tcg_val val, uint32_t memop, bool is_store);
 
 static inline tcg_val arm_tmp(arm_dc *dc) { return tcg_temp(dc->s); }
 static inline tcg_val arm_const(arm_dc *dc, uint32_t v) { return tcg_const(dc->s, v); }

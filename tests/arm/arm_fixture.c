@@ -69,7 +69,10 @@ armfix *armfix_new(void)
     if (!f)
         return NULL;
     f->ram = calloc(1, ARMFIX_RAM_SIZE);
-    if (!f->ram || !arm_cpu_init(&f->cpu, "arm926", "interp")) {
+    /* ARMFIX_BACKEND=jit runs the same tests on the JIT (the "armjit."
+     * copies of the tests set it, see CMakeLists.txt) */
+    const char *backend = getenv("ARMFIX_BACKEND");
+    if (!f->ram || !arm_cpu_init(&f->cpu, "arm926", backend && *backend ? backend : "interp")) {
         free(f->ram);
         free(f);
         return NULL;

@@ -127,4 +127,13 @@ CTEST(serialice_target, fault_spec_parsing)
     CT_EXPECT_TRUE(strstr(err, "unknown fault mode 'gremlins'") != NULL);
     CT_EXPECT_EQ(sice_target_parse_fault("noise@x", &f, err, sizeof err), SICE_ERR_ARG);
     CT_EXPECT_TRUE(strstr(err, "bad number after '@'") != NULL);
+    /* "nonhex" holds the count separator 'x' */
+    CT_ASSERT_EQ(sice_target_parse_fault("nonhex@5x2", &f, err, sizeof err), SICE_OK);
+    CT_EXPECT_EQ(f.mode, SICE_FAULT_NONHEX_REPLY);
+    CT_EXPECT_EQ(f.at, 5);
+    CT_EXPECT_EQ(f.count, 2);
+    CT_ASSERT_EQ(sice_target_parse_fault("nonhex", &f, err, sizeof err), SICE_OK);
+    CT_EXPECT_EQ(f.mode, SICE_FAULT_NONHEX_REPLY);
+    CT_EXPECT_EQ(f.count, 1);
+    CT_EXPECT_EQ(sice_target_parse_fault("nonhexy", &f, err, sizeof err), SICE_ERR_ARG);
 }
