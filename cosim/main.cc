@@ -55,9 +55,6 @@ int sc_main(int argc, char **argv)
     case cosim::CliAction::LogHelp:
         std::fputs(cosim::cli_log_help_text().c_str(), stdout);
         return 0;
-    case cosim::CliAction::GdbUnsupported:
-        std::fprintf(stderr, "cosim: gdb stub not implemented yet\n");
-        return 1;
     case cosim::CliAction::Error:
         std::fprintf(stderr, "cosim: %s\n", err.c_str());
         return 1;

@@ -25,7 +25,6 @@ enum class CliAction {
     Version,        /* -version */
     MachineHelp,    /* -M help */
     LogHelp,        /* -d help */
-    GdbUnsupported, /* -s, -S, -gdb: not implemented yet */
     Error,          /* err holds the reason */
 };
 
