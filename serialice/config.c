@@ -11,18 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static sice_status bad(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static sice_status bad(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen)
-        vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SICE_ERR_ARG;
-}
-
 void sice_config_defaults(sice_config *c)
 {
     memset(c, 0, sizeof *c);
@@ -57,62 +45,62 @@ sice_status sice_config_parse(sice_config *c, const char *spec, char *err, size_
 {
     char buf[1024];
     if (strlen(spec) >= sizeof buf)
-        return bad(err, errlen, "-serialice: option too long");
+        return sice_arg_error(err, errlen, "-serialice: option too long");
     snprintf(buf, sizeof buf, "%s", spec);
     char *save = NULL;
     for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(tok, '=');
         if (!eq)
-            return bad(err, errlen, "-serialice: expected KEY=VALUE, got '%s' (keys: dev, tcp, "
+            return sice_arg_error(err, errlen, "-serialice: expected KEY=VALUE, got '%s' (keys: dev, tcp, "
                        "baud, timeout, quiet, retries, log, rules, latency)", tok);
         *eq = '\0';
         const char *k = tok, *v = eq + 1;
         unsigned long long n;
         if (!strcmp(k, "dev")) {
             if (!copy(c->dev, sizeof c->dev, v))
-                return bad(err, errlen, "-serialice: bad dev='%s'", v);
+                return sice_arg_error(err, errlen, "-serialice: bad dev='%s'", v);
         } else if (!strcmp(k, "tcp")) {
             const char *colon = strrchr(v, ':');
             if (!colon || colon == v || (size_t)(colon - v) >= sizeof c->tcp_host ||
                 !num(colon + 1, 65535, &n) || n == 0)
-                return bad(err, errlen, "-serialice: bad tcp='%s' (want HOST:PORT)", v);
+                return sice_arg_error(err, errlen, "-serialice: bad tcp='%s' (want HOST:PORT)", v);
             memcpy(c->tcp_host, v, (size_t)(colon - v));
             c->tcp_host[colon - v] = '\0';
             c->tcp_port = (unsigned)n;
         } else if (!strcmp(k, "baud")) {
             if (!num(v, 0xffffffffu, &n) || !sice_baud_to_speed((unsigned)n))
-                return bad(err, errlen, "-serialice: unsupported baud=%s (9600, 19200, 38400, "
+                return sice_arg_error(err, errlen, "-serialice: unsupported baud=%s (9600, 19200, 38400, "
                            "57600, 115200, 230400, 460800)", v);
             c->baud = (unsigned)n;
         } else if (!strcmp(k, "timeout") || !strcmp(k, "quiet")) {
             if (!num(v, 600000, &n) || n == 0)
-                return bad(err, errlen, "-serialice: bad %s=%s (milliseconds, 1..600000)", k, v);
+                return sice_arg_error(err, errlen, "-serialice: bad %s=%s (milliseconds, 1..600000)", k, v);
             *(!strcmp(k, "timeout") ? &c->timeout_ms : &c->quiet_ms) = (unsigned)n;
         } else if (!strcmp(k, "retries")) {
             if (!num(v, 10, &n))
-                return bad(err, errlen, "-serialice: bad retries=%s (0..10)", v);
+                return sice_arg_error(err, errlen, "-serialice: bad retries=%s (0..10)", v);
             c->retries = (unsigned)n;
             c->no_retry = n == 0;
         } else if (!strcmp(k, "log")) {
             if (!copy(c->log, sizeof c->log, v))
-                return bad(err, errlen, "-serialice: bad log='%s'", v);
+                return sice_arg_error(err, errlen, "-serialice: bad log='%s'", v);
         } else if (!strcmp(k, "rules")) {
             if (!copy(c->rules, sizeof c->rules, v))
-                return bad(err, errlen, "-serialice: bad rules='%s'", v);
+                return sice_arg_error(err, errlen, "-serialice: bad rules='%s'", v);
         } else if (!strcmp(k, "latency")) {
             if (!num(v, 1000000000ull, &n))
-                return bad(err, errlen, "-serialice: bad latency=%s (nanoseconds)", v);
+                return sice_arg_error(err, errlen, "-serialice: bad latency=%s (nanoseconds)", v);
             c->latency_ns = n;
         } else {
-            return bad(err, errlen, "-serialice: unknown key '%s' (keys: dev, tcp, baud, "
+            return sice_arg_error(err, errlen, "-serialice: unknown key '%s' (keys: dev, tcp, baud, "
                        "timeout, quiet, retries, log, rules, latency)", k);
         }
     }
     if (!c->dev[0] && !c->tcp_host[0])
-        return bad(err, errlen, "-serialice: say where the board is: dev=/dev/ttyUSB0 or "
+        return sice_arg_error(err, errlen, "-serialice: say where the board is: dev=/dev/ttyUSB0 or "
                    "tcp=HOST:PORT");
     if (c->dev[0] && c->tcp_host[0])
-        return bad(err, errlen, "-serialice: give dev= or tcp=, not both");
+        return sice_arg_error(err, errlen, "-serialice: give dev= or tcp=, not both");
     return SICE_OK;
 }
 

@@ -27,18 +27,6 @@ void sice_rules_free(sice_rules *r)
     memset(r, 0, sizeof *r);
 }
 
-static sice_status err_(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static sice_status err_(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (err && errlen)
-        vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return SICE_ERR_ARG;
-}
-
 static bool number(const char *s, uint64_t *out)
 {
     if (!*s || *s == '-' || *s == '+' || isspace((unsigned char)*s))
@@ -70,7 +58,7 @@ static sice_status parse_range(sice_rule *rule, char *tok, char *err, size_t err
     uint64_t a, b;
     if (!op) {
         if (!number(tok, &a))
-            return err_(err, errlen, "bad address '%s' (want START+SIZE, FIRST-LAST, ADDR or "
+            return sice_arg_error(err, errlen, "bad address '%s' (want START+SIZE, FIRST-LAST, ADDR or "
                         "all, optionally after io:)", orig);
         rule->first = rule->last = a;
     } else {
@@ -79,25 +67,25 @@ static sice_status parse_range(sice_rule *rule, char *tok, char *err, size_t err
         bool ok = number(tok, &a) && number(op + 1, &b);
         *op = kind;
         if (!ok)
-            return err_(err, errlen, "bad range '%s' (want START+SIZE or FIRST-LAST, numbers "
+            return sice_arg_error(err, errlen, "bad range '%s' (want START+SIZE or FIRST-LAST, numbers "
                         "like 0x101f1000)", orig);
         if (kind == '+') {
             if (b == 0)
-                return err_(err, errlen, "empty range '%s' (size 0)", orig);
+                return sice_arg_error(err, errlen, "empty range '%s' (size 0)", orig);
             if (a + (b - 1) < a)
-                return err_(err, errlen, "range '%s' wraps past the end of the address space",
+                return sice_arg_error(err, errlen, "range '%s' wraps past the end of the address space",
                             orig);
             rule->first = a;
             rule->last = a + (b - 1);
         } else {
             if (b < a)
-                return err_(err, errlen, "range '%s' ends before it starts", orig);
+                return sice_arg_error(err, errlen, "range '%s' ends before it starts", orig);
             rule->first = a;
             rule->last = b;
         }
     }
     if (rule->last > limit)
-        return err_(err, errlen, "I/O range '%s' goes past port 0xffff", orig);
+        return sice_arg_error(err, errlen, "I/O range '%s' goes past port 0xffff", orig);
     return SICE_OK;
 }
 
@@ -110,14 +98,14 @@ static sice_status parse_rule(sice_rule *rule, char *line, char *err, size_t err
     char *save = NULL;
     char *tok = strtok_r(line, ", \t\r\n", &save);
     if (!tok)
-        return err_(err, errlen, "empty rule");
+        return sice_arg_error(err, errlen, "empty rule");
     sice_status st = parse_range(rule, tok, err, errlen);
     if (st != SICE_OK)
         return st;
     while ((tok = strtok_r(NULL, ", \t\r\n", &save)) != NULL) {
         char *eq = strchr(tok, '=');
         if (!eq)
-            return err_(err, errlen, "expected KEY=VALUE, got '%s' (keys: to, mask, value, on, "
+            return sice_arg_error(err, errlen, "expected KEY=VALUE, got '%s' (keys: to, mask, value, on, "
                         "name)", tok);
         *eq = '\0';
         const char *key = tok, *val = eq + 1;
@@ -129,14 +117,14 @@ static sice_status parse_rule(sice_rule *rule, char *line, char *err, size_t err
             else if (strcmp(val, "both") == 0)
                 rule->route = SICE_ROUTE_BOTH;
             else
-                return err_(err, errlen, "bad to=%s (want hw, sim or both)", val);
+                return sice_arg_error(err, errlen, "bad to=%s (want hw, sim or both)", val);
         } else if (strcmp(key, "mask") == 0) {
             if (!number(val, &rule->mask))
-                return err_(err, errlen, "bad mask=%s (want a number)", val);
+                return sice_arg_error(err, errlen, "bad mask=%s (want a number)", val);
             have_mask = true;
         } else if (strcmp(key, "value") == 0) {
             if (!number(val, &rule->value))
-                return err_(err, errlen, "bad value=%s (want a number)", val);
+                return sice_arg_error(err, errlen, "bad value=%s (want a number)", val);
             have_value = true;
         } else if (strcmp(key, "on") == 0) {
             if (strcmp(val, "read") == 0)
@@ -146,34 +134,34 @@ static sice_status parse_rule(sice_rule *rule, char *line, char *err, size_t err
             else if (strcmp(val, "rw") == 0)
                 rule->rewrite_on = SICE_REWRITE_READ | SICE_REWRITE_WRITE;
             else
-                return err_(err, errlen, "bad on=%s (want read, write or rw)", val);
+                return sice_arg_error(err, errlen, "bad on=%s (want read, write or rw)", val);
             have_on = true;
         } else if (strcmp(key, "name") == 0) {
             size_t n = strlen(val);
             if (n == 0 || n >= sizeof rule->name)
-                return err_(err, errlen, "bad name=%s (1 to %zu characters)", val,
+                return sice_arg_error(err, errlen, "bad name=%s (1 to %zu characters)", val,
                             sizeof rule->name - 1);
             for (size_t i = 0; i < n; i++)
                 if (!isalnum((unsigned char)val[i]) && !strchr("_.-", val[i]))
-                    return err_(err, errlen, "bad name=%s (letters, digits, '_', '.', '-')",
+                    return sice_arg_error(err, errlen, "bad name=%s (letters, digits, '_', '.', '-')",
                                 val);
             memcpy(rule->name, val, n + 1);
         } else {
-            return err_(err, errlen, "unknown option '%s' (keys: to, mask, value, on, name)",
+            return sice_arg_error(err, errlen, "unknown option '%s' (keys: to, mask, value, on, name)",
                         key);
         }
     }
     if (have_mask != have_value)
-        return err_(err, errlen, "mask= and value= go together (bits under mask are forced "
+        return sice_arg_error(err, errlen, "mask= and value= go together (bits under mask are forced "
                     "to value)");
     if (have_on && !have_mask)
-        return err_(err, errlen, "on= needs mask= and value=");
+        return sice_arg_error(err, errlen, "on= needs mask= and value=");
     if (have_mask) {
         rule->rewrite = true;
         if (!have_on)
             rule->rewrite_on = SICE_REWRITE_READ | SICE_REWRITE_WRITE;
         if (rule->value & ~rule->mask)
-            return err_(err, errlen, "value=0x%llx has bits outside mask=0x%llx",
+            return sice_arg_error(err, errlen, "value=0x%llx has bits outside mask=0x%llx",
                         (unsigned long long)rule->value, (unsigned long long)rule->mask);
     }
     if (!rule->name[0])
@@ -199,15 +187,15 @@ sice_status sice_rules_add(sice_rules *r, const char *spec, char *err, size_t er
 {
     char line[RULE_MAX_LINE];
     if (strlen(spec) >= sizeof line)
-        return err_(err, errlen, "rule too long (more than %zu characters)", sizeof line - 1);
+        return sice_arg_error(err, errlen, "rule too long (more than %zu characters)", sizeof line - 1);
     snprintf(line, sizeof line, "%s", spec);
     sice_rule rule;
     char why[200];
     sice_status st = parse_rule(&rule, line, why, sizeof why);
     if (st != SICE_OK)
-        return err_(err, errlen, "bad forwarding rule '%s': %s", spec, why);
+        return sice_arg_error(err, errlen, "bad forwarding rule '%s': %s", spec, why);
     if (push(r, &rule) != SICE_OK)
-        return err_(err, errlen, "out of memory");
+        return sice_arg_error(err, errlen, "out of memory");
     return SICE_OK;
 }
 
@@ -221,7 +209,7 @@ sice_status sice_rules_parse_text(sice_rules *r, const char *text, const char *n
         size_t n = strcspn(p, "\n");
         char line[RULE_MAX_LINE];
         if (n >= sizeof line)
-            return err_(err, errlen, "%s:%u: line too long (more than %zu characters)", name,
+            return sice_arg_error(err, errlen, "%s:%u: line too long (more than %zu characters)", name,
                         lineno, sizeof line - 1);
         memcpy(line, p, n);
         line[n] = '\0';
@@ -234,9 +222,9 @@ sice_status sice_rules_parse_text(sice_rules *r, const char *text, const char *n
         sice_rule rule;
         char why[200];
         if (parse_rule(&rule, line, why, sizeof why) != SICE_OK)
-            return err_(err, errlen, "%s:%u: %s", name, lineno, why);
+            return sice_arg_error(err, errlen, "%s:%u: %s", name, lineno, why);
         if (push(r, &rule) != SICE_OK)
-            return err_(err, errlen, "out of memory");
+            return sice_arg_error(err, errlen, "out of memory");
     }
     return SICE_OK;
 }
@@ -245,7 +233,7 @@ sice_status sice_rules_load(sice_rules *r, const char *path, char *err, size_t e
 {
     FILE *f = fopen(path, "r");
     if (!f)
-        return err_(err, errlen, "cannot open rules file %s: %s", path, strerror(errno));
+        return sice_arg_error(err, errlen, "cannot open rules file %s: %s", path, strerror(errno));
     size_t cap = 4096, len = 0;
     char *text = malloc(cap);
     while (text) {
@@ -270,11 +258,11 @@ sice_status sice_rules_load(sice_rules *r, const char *path, char *err, size_t e
     fclose(f);
     if (!text || bad) {
         free(text);
-        return err_(err, errlen, "cannot read rules file %s", path);
+        return sice_arg_error(err, errlen, "cannot read rules file %s", path);
     }
     text[len] = '\0';
     if (memchr(text, '\0', len))
-        return free(text), err_(err, errlen, "%s: not a text file (NUL byte)", path);
+        return free(text), sice_arg_error(err, errlen, "%s: not a text file (NUL byte)", path);
     sice_status st = sice_rules_parse_text(r, text, path, err, errlen);
     free(text);
     return st;

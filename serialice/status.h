@@ -8,6 +8,8 @@
 #ifndef SERIALICE_STATUS_H
 #define SERIALICE_STATUS_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,6 +29,11 @@ typedef enum sice_status {
 
 /* A short constant name for a status ("timeout", "disconnected", ...). */
 const char *sice_status_name(sice_status st);
+
+/* Format a reason for bad user input into err (if given); returns
+ * SICE_ERR_ARG so parsers can `return sice_arg_error(...)`. */
+sice_status sice_arg_error(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #ifdef __cplusplus
 }

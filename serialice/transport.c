@@ -27,21 +27,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-const char *sice_status_name(sice_status st)
-{
-    switch (st) {
-    case SICE_OK:           return "ok";
-    case SICE_ERR_ARG:      return "bad argument";
-    case SICE_ERR_IO:       return "I/O error";
-    case SICE_ERR_TIMEOUT:  return "timeout";
-    case SICE_ERR_CLOSED:   return "disconnected";
-    case SICE_ERR_PROTOCOL: return "protocol error";
-    case SICE_ERR_RESET:    return "board reset";
-    case SICE_ERR_STOPPED:  return "stopped";
-    }
-    return "?";
-}
-
 static sice_status fail(sice_transport *t, sice_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

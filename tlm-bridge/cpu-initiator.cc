@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "tlm-bridge/guest-pc.h"
+#include "tlm-bridge/payload.h"
 
 namespace tlmb {
 
@@ -164,17 +165,7 @@ tcg_bus_status CpuInitiator::bus_access(void *opaque, uint64_t addr, unsigned si
     tlm::tlm_generic_payload &t = self->trans_;
     if (size > sizeof self->data_)
         size = sizeof self->data_;
-    t.set_command(is_write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    t.set_address(addr);
-    t.set_data_ptr(self->data_);
-    t.set_data_length(size);
-    t.set_streaming_width(size);
-    t.set_byte_enable_ptr(nullptr);
-    t.set_byte_enable_length(0);
-    t.set_dmi_allowed(false);
-    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    if (is_write)
-        std::memcpy(self->data_, val, size);
+    prepare_access(t, is_write, addr, self->data_, size, val);
 
     const sc_core::sc_time stamp0 = sc_core::sc_time_stamp();
     sc_core::sc_time delay = self->local_time(insn_cycles);

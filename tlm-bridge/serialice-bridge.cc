@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "tlm-bridge/guest-pc.h"
+#include "tlm-bridge/payload.h"
 
 namespace tlmb {
 
@@ -92,17 +93,7 @@ bool SerialIceBridge::sim_access(void *opaque, sice_space space, uint64_t addr, 
         return false;
     }
     tlm::tlm_generic_payload &t = self->sim_trans_;
-    t.set_command(is_write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-    t.set_address(addr);
-    t.set_data_ptr(self->sim_data_);
-    t.set_data_length(size);
-    t.set_streaming_width(size);
-    t.set_byte_enable_ptr(nullptr);
-    t.set_byte_enable_length(0);
-    t.set_dmi_allowed(false);
-    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-    if (is_write)
-        std::memcpy(self->sim_data_, val, size);
+    prepare_access(t, is_write, addr, self->sim_data_, size, val);
     self->initiator_socket->b_transport(t, *self->cur_delay_);
     self->sim_status_ = t.get_response_status();
     if (!t.is_response_ok())
