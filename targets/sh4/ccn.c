@@ -8,9 +8,11 @@
  *                          INTEVT 28, PTEA 34, QACR0 38, QACR1 3c
  *   0xe0000000-0xe3ffffff  store queues SQ0/SQ1 (32-bit writes; manual 4.6)
  *   0xf0000000-0xf7ffffff  cache and TLB arrays (manual 3.7, 4.5): the
- *                          ITLB (f2/f3) and UTLB (f6/f7) arrays read and
- *                          write the TLB; cache arrays (caches are not
- *                          modelled) read 0 and ignore writes.
+ *                          ITLB (f2 address, f3 data 1, f38 data 2) and
+ *                          UTLB (f6/f7, f78 data 2) arrays read and write
+ *                          the TLBs (index in bits [9:8] / [13:8]);
+ *                          cache arrays (caches are not modelled) read 0
+ *                          and ignore writes.
  * Physical area 7 (0x1c000000-0x1fffffff) aliases P4 (manual 3.3.1), so
  * 0x1fxxxxxx is served as 0xffxxxxxx.  Everything else, including the
  * on-chip peripherals (INTC 0xffd00000, TMU 0xffd80000, SCI 0xffe00000,
@@ -105,11 +107,23 @@ static uint32_t sh4_tlb_data_word(const sh4_tlb_entry *e)
            (e->d ? 4u : 0) | (e->sh ? 2u : 0) | (e->wt ? 1u : 0);
 }
 
+/* ITLB data array 1 (manual 3.7.2): PPN, V, SZ, PR (bit 6: the ITLB
+ * keeps PR[1] only), C, SH; no D or WT. */
+static uint32_t sh4_itlb_data_word(const sh4_tlb_entry *e)
+{
+    return sh4_tlb_data_word(e) & 0x1ffffddau;
+}
+
 static uint32_t sh4_array_read(sh4_cpu *cpu, uint32_t a)
 {
     switch (a >> 24) {
     case 0xf2: return sh4_tlb_addr_word(&cpu->itlb[(a >> 8) & 3]) & ~0x200u;
-    case 0xf3: return sh4_tlb_data_word(&cpu->itlb[(a >> 8) & 3]);
+    case 0xf3: {
+        const sh4_tlb_entry *e = &cpu->itlb[(a >> 8) & 3];
+        if (a & 0x800000u)   /* data array 2 */
+            return e->sa | ((uint32_t)e->tc << 3);
+        return sh4_itlb_data_word(e);
+    }
     case 0xf6: return sh4_tlb_addr_word(&cpu->utlb[(a >> 8) & 63]);
     case 0xf7: {
         const sh4_tlb_entry *e = &cpu->utlb[(a >> 8) & 63];
@@ -124,9 +138,11 @@ static uint32_t sh4_array_read(sh4_cpu *cpu, uint32_t a)
 static void sh4_array_write(sh4_cpu *cpu, uint32_t a, uint32_t v)
 {
     sh4_tlb_entry *e;
+    bool itlb = false;
     switch (a >> 24) {
     case 0xf2: case 0xf3:
         e = &cpu->itlb[(a >> 8) & 3];
+        itlb = true;
         break;
     case 0xf6: case 0xf7:
         e = &cpu->utlb[(a >> 8) & 63];
@@ -150,18 +166,18 @@ static void sh4_array_write(sh4_cpu *cpu, uint32_t a, uint32_t v)
         if ((a >> 24) == 0xf6)
             e->d = (v >> 9) & 1;
         e->asid = (uint8_t)v;
-    } else if ((a >> 24) == 0xf7 && (a & 0x800000u)) {
+    } else if (a & 0x800000u) {   /* ITLB / UTLB data array 2 */
         e->sa = v & 7;
         e->tc = (v >> 3) & 1;
     } else {
         e->ppn = v & 0x1ffffc00u;
         e->v = (v >> 8) & 1;
         e->sz = (uint8_t)(((v >> 6) & 2) | ((v >> 4) & 1));
-        e->pr = (uint8_t)((v >> 5) & 3);
+        e->pr = (uint8_t)((v >> 5) & (itlb ? 2 : 3));
         e->c = (v >> 3) & 1;
-        e->d = (v >> 2) & 1;
+        e->d = !itlb && ((v >> 2) & 1);
         e->sh = (v >> 1) & 1;
-        e->wt = v & 1;
+        e->wt = !itlb && (v & 1);
     }
     tcg_tlb_flush(&cpu->common);
 }

@@ -12,7 +12,8 @@
  * for TRAPA and interrupts), SSR = SR, SGR = R15, EXPEVT (or INTEVT) =
  * code, SR.MD = SR.RB = SR.BL = 1, PC = VBR + 0x100 (general), + 0x400
  * (TLB miss), + 0x600 (interrupt).  An exception while SR.BL = 1 is a
- * manual reset (EXPEVT 0x020, PC 0xa0000000).
+ * manual reset (EXPEVT 0x020, PC 0xa0000000); a TLB multiple hit
+ * (EXPEVT 0x140) is a reset too, keeping TEA and PTEH.
  *
  * Interrupts: the interrupt controller drives TCG_INTERRUPT_HARD while an
  * enabled source is pending.  To learn which one, the CPU reads the
@@ -175,6 +176,7 @@ const char *sh4_excp_name(int code)
     case SH4_EXCP_ADDR_ERR_R: return "address error (read)";
     case SH4_EXCP_ADDR_ERR_W: return "address error (write)";
     case SH4_EXCP_FPU: return "FPU exception";
+    case SH4_EXCP_TLB_MULTI: return "TLB multiple hit";
     case SH4_EXCP_TRAPA: return "trapa";
     case SH4_EXCP_ILLEGAL: return "illegal instruction";
     case SH4_EXCP_SLOT_ILLEGAL: return "slot illegal instruction";
@@ -214,6 +216,15 @@ void sh4_take_exception(sh4_cpu *cpu, int excp)
     uint32_t code = (uint32_t)excp & 0xfff;
     tcg_log_item(c, TCG_LOG_INT, "sh4: exception 0x%03x [%s] at pc 0x%08x\n", code,
                  sh4_excp_name(excp), cpu->pc);
+    if (code == SH4_EXCP_TLB_MULTI) {
+        /* a reset-type exception (manual 5.6.1): TEA and PTEH.VPN keep
+         * the address that hit twice, the rest as a manual reset */
+        uint32_t tea = cpu->tea, pteh = cpu->pteh;
+        sh4_take_reset(cpu, SH4_EXCP_TLB_MULTI);
+        cpu->tea = tea;
+        cpu->pteh = pteh;
+        return;
+    }
     if (cpu->sr & SH4_SR_BL) {
         tcg_log_item(c, TCG_LOG_GUEST_ERROR,
                      "sh4: exception 0x%03x with SR.BL set at 0x%08x: manual reset\n", code,

@@ -64,6 +64,7 @@
 #define SH4_EXCP_ADDR_ERR_W    0x100
 #define SH4_EXCP_FPU           0x120
 #define SH4_EXCP_TRAPA         0x160
+#define SH4_EXCP_TLB_MULTI     0x140   /* a reset: PC 0xa0000000 */
 #define SH4_EXCP_ILLEGAL       0x180
 #define SH4_EXCP_SLOT_ILLEGAL  0x1a0
 #define SH4_EXCP_NMI           0x1c0
