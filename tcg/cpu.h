@@ -47,6 +47,8 @@
 typedef struct tcg_tlb_entry {
     uint32_t addr_read, addr_write, addr_code;  /* vpage | flags          */
     uintptr_t addend;                            /* host = vaddr + addend */
+    uint64_t reserved;   /* addition: 32-byte entries on 64-bit hosts, so
+                            the JIT's index is one shift and one mask */
 } tcg_tlb_entry;
 
 typedef struct tcg_tlb_full {

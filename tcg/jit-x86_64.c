@@ -373,8 +373,9 @@ static void call_abs(xbuf *b, const void *fn)
     x_rr(b, 0, 0xff, 2, X_RAX);                      /* call rax */
 }
 
-/* After a call into C: recompute the chain gate c->jit_exit_request
- * (tcg_exit_pending) with ecx, leaving eax (the call's result) alone.
+/* After a call into C: re-read the cycle count and recompute the chain
+ * gate c->jit_gate (tcg_exit_pending, tlb_gen) with rcx and rdx, leaving
+ * rax (the call's result) alone.
  * Helpers and memory slow paths are the only C code that runs inside
  * generated code, so the gate is exact at every goto_tb and exit_tb. */
 /* cpu->cycles = base + rel, before a call into C (clobbers rcx) */
@@ -400,9 +401,12 @@ static void sync_exit_request(xbuf *b)
     x_rr(b, 0, 0x85, X_RCX, X_RCX);                                  /* test ecx, ecx */
     x_rr(b, XF_BM, 0x0f90 + X_CC_NE, 0, X_RCX);                      /* setne cl      */
     x_rr(b, XF_BM, 0x0fb6, X_RCX, X_RCX);                            /* movzx ecx, cl */
-    x_st32(b, X_RCX, R_TBS, gate + 4);
-    x_ld32(b, X_RCX, R_TBS, (int32_t)offsetof(tcg_tb_cache, tlb_gen));
-    x_st32(b, X_RCX, R_TBS, gate);
+    x_rr(b, XF_W, 0xc1, X_SHL, X_RCX);                               /* shl rcx, 32   */
+    x_b1(b, 32);
+    x_ld32(b, X_RDX, R_TBS, (int32_t)offsetof(tcg_tb_cache, tlb_gen));
+    x_rr(b, XF_W, 0x0b, X_RCX, X_RDX);                               /* or rcx, rdx   */
+    /* one 64-bit store, so the chain check's 64-bit load is forwarded */
+    x_rm(b, XF_W, 0x89, X_RCX, R_TBS, -1, 0, gate);
 }
 
 /* caller-saved registers bound to values, except `keep_out` */
@@ -849,12 +853,13 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
     int32_t tlb = (int32_t)(offsetof(tcg_cpu, tlb) + (size_t)mmu * TCG_TLB_SIZE * sizeof(tcg_tlb_entry));
     int32_t tag = tlb + (int32_t)(is_st ? offsetof(tcg_tlb_entry, addr_write) : offsetof(tcg_tlb_entry, addr_read));
     int32_t add = tlb + (int32_t)offsetof(tcg_tlb_entry, addend);
-    _Static_assert(sizeof(tcg_tlb_entry) == 24, "TLB entry is 3 x 8 bytes");
+    _Static_assert(sizeof(tcg_tlb_entry) == 32, "TLB entry is 32 bytes");
+    _Static_assert(TCG_PAGE_BITS >= 5, "entry offset from the page number by one shift");
 
+    /* ecx = byte offset of the entry: page number * 32, masked */
     x_mov_rr(m, X_RCX, ra);
-    x_shift_ri(m, X_SHR, X_RCX, TCG_PAGE_BITS);
-    x_alu_ri(m, X_AND, X_RCX, TCG_TLB_SIZE - 1u);
-    x_rm(m, 0, 0x8d, X_RCX, X_RCX, X_RCX, 1, 0);              /* lea ecx, [rcx+rcx*2] */
+    x_shift_ri(m, X_SHR, X_RCX, TCG_PAGE_BITS - 5);
+    x_alu_ri(m, X_AND, X_RCX, (TCG_TLB_SIZE - 1u) << 5);
     if (!is_st && (memop & TCG_MO_ALIGN_ROT)) {
         /* aligned only: the low address bits take part in the compare,
          * a misaligned address misses and the slow path rotates */
@@ -867,10 +872,10 @@ static void gen_qemu(jcc *c, const tcg_op *op, bool is_st)
             x_mov_rr(m, X_RDX, ra);
         x_alu_ri(m, X_AND, X_RDX, TCG_PAGE_MASK);
     }
-    x_rm(m, 0, 0x3b, X_RDX, R_ENV, X_RCX, 3, tag);            /* cmp edx, [tag] */
+    x_rm(m, 0, 0x3b, X_RDX, R_ENV, X_RCX, 0, tag);            /* cmp edx, [tag] */
     x_jcc32(m, X_CC_NE);
     add_reloc(c, m_off(c) - 4, s_off(c), RL_MAIN_TO_SIDE);
-    x_rm(m, XF_W, 0x8b, X_RDX, R_ENV, X_RCX, 3, add);         /* mov rdx, [addend] */
+    x_rm(m, XF_W, 0x8b, X_RDX, R_ENV, X_RCX, 0, add);         /* mov rdx, [addend] */
     if (is_st) {
         unsigned f = sz == TCG_MO_16 ? XF_66 : 0;
         if (rv < 0) {

@@ -682,7 +682,9 @@ static void coalesce_pass(tcg_ctx *s)
         if (mv->opc != TCG_OP_mov)
             continue;
         tcg_val g = mv->args[0], t = mv->args[1];
-        if (!is_global(s, g) || !is_temp(s, t) || v[t].gen != 1 || v[t].seq <= i ||
+        /* (t read only by the mov itself: still worth it, "G = G + 1"
+         * then updates G's register in place instead of copying) */
+        if (!is_global(s, g) || !is_temp(s, t) || v[t].gen != 1 || v[t].seq < i ||
             v[t].seq - i > COALESCE_AHEAD)
             continue;
         uint32_t j = i;

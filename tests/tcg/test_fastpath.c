@@ -106,6 +106,19 @@ CTEST(tcg_fastpath, copy_into_global_is_coalesced)
     CT_ASSERT_TRUE(x2 != NULL);
     CT_EXPECT_TRUE(x2->args[1] == t->g_r[0] || x2->args[2] == t->g_r[0]);
 
+    /* a temp read only by the copy: "r4 = r4 + 1" becomes one add */
+    tcg_ctx_reset(s);
+    tcg_val y = tcg_temp(s);
+    tcg_gen_addi(s, y, t->g_r[4], 1);
+    tcg_gen_mov(s, t->g_r[4], y);
+    tcg_gen_exit_tb(s);
+    tcg_optimize(s);
+    const tcg_op *w4 = writer_of(s, t->g_r[4]);
+    CT_ASSERT_TRUE(w4 != NULL);
+    CT_EXPECT_EQ(w4->opc, (uint16_t)TCG_OP_add);
+    CT_EXPECT_EQ(w4->args[1], t->g_r[4]);
+    CT_EXPECT_EQ(count_op(s, TCG_OP_mov), 0u);
+
     /* and it computes the same */
     tcg_ctx_reset(s);
     x = tcg_temp(s);
