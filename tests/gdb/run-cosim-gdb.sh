@@ -14,18 +14,18 @@
 #   #@ reattach SCRIPT2     after gdb ends, run SCRIPT2 (same file's
 #                           directory) with a second gdb; its checks use
 #                           "#@ expect2" / "#@ reject2"
-# Everything is bounded: each gdb 60 s, cosim 20 s after the last gdb, 90 s in all.
+# Everything is bounded: each gdb 150 s, cosim 60 s after the last gdb, 200 s in all.
 set -u
 cosim=$1; gdb=$2; elf=$3; backend=$4; script=$5
 work=$(mktemp -d)
 cpid=
 trap '[ -n "$cpid" ] && kill $cpid 2>/dev/null; rm -rf "$work"' EXIT
 
-timeout 90 "$cosim" -M versatilepb -nographic -semihosting -kernel "$elf" \
+timeout 200 "$cosim" -M versatilepb -nographic -semihosting -kernel "$elf" \
     --backend "$backend" -S -gdb tcp::0 </dev/null >"$work/cosim.out" 2>"$work/cosim.err" &
 cpid=$!
 port=
-for i in $(seq 1 100); do
+for i in $(seq 1 300); do
     port=$(sed -n 's/.*waiting for a debugger on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/cosim.err")
     [ -n "$port" ] && break
     kill -0 $cpid 2>/dev/null || break
@@ -39,7 +39,7 @@ directive() { sed -n "s/^#@ $1 //p" "$script"; }
 
 run_gdb() {   # run_gdb SCRIPT OUT
     sed "s/@PORT@/$port/g" "$1" >"$work/cmds"
-    timeout 60 "$gdb" -nx -batch -x "$work/cmds" "$elf" >"$2" 2>&1 &
+    timeout 150 "$gdb" -nx -batch -x "$work/cmds" "$elf" >"$2" 2>&1 &
     gpid=$!
     re=$(directive interrupt)
     if [ -n "$re" ] && [ "$1" = "$script" ]; then
@@ -62,9 +62,9 @@ if [ -n "$second" ]; then
     run_gdb "$(dirname "$script")/$second" "$work/gdb2.out"
 fi
 
-# cosim ends by itself (guest exit, kill); if it does not within 20 s
+# cosim ends by itself (guest exit, kill); if it does not within 60 s
 # (a failed script left it running), it is stopped and the test fails
-for i in $(seq 1 200); do
+for i in $(seq 1 600); do
     kill -0 $cpid 2>/dev/null || break
     sleep 0.1
 done

@@ -57,6 +57,6 @@ if(SH4FW_GDB)
   foreach(be ${SH4FW_BACKENDS})
     add_test(NAME sh4fw.cosim.gdb.${be}
       COMMAND ${SH4FW_SRC}/run-gdb.sh $<TARGET_FILE:cosim> ${SH4FW_GDB} ${SH4FW_OUT}/arith.elf ${be})
-    set_tests_properties(sh4fw.cosim.gdb.${be} PROPERTIES TIMEOUT 120 LABELS "sh4;cosim;gdb")
+    set_tests_properties(sh4fw.cosim.gdb.${be} PROPERTIES TIMEOUT 300 LABELS "sh4;cosim;gdb")
   endforeach()
 endif()
