@@ -51,4 +51,18 @@ static inline void periph_timer_del(const periph_host *h, periph_timer *t)
     h->ops->timer_del(h->ctx, t);
 }
 
+/* An interrupt controller's input n (0..n_inputs-1) changed level: record
+ * it in the `level` bit mask.  False (nothing recorded) for a line number
+ * the board should never have wired. */
+static inline bool periph_set_input_level(uint32_t *levels, int n, int n_inputs, bool level)
+{
+    if (n < 0 || n >= n_inputs || n >= 32)
+        return false;
+    if (level)
+        *levels |= 1u << n;
+    else
+        *levels &= ~(1u << n);
+    return true;
+}
+
 #endif

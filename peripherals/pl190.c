@@ -141,13 +141,8 @@ static bool pl190_init(void *opaque, const periph_host *host, const periph_props
 static void pl190_set_irq_in(void *opaque, int n, bool level)
 {
     pl190_state *s = opaque;
-    if (n < 0 || n >= 32)
-        return;
-    if (level)
-        s->level |= 1u << n;
-    else
-        s->level &= ~(1u << n);
-    pl190_update(s);
+    if (periph_set_input_level(&s->level, n, 32, level))
+        pl190_update(s);
 }
 
 static periph_status pl190_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)

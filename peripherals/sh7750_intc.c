@@ -131,13 +131,8 @@ static periph_status sh7750_intc_write(void *opaque, uint64_t offset, unsigned s
 static void sh7750_intc_set_irq_in(void *opaque, int n, bool level)
 {
     sh7750_intc_state *s = opaque;
-    if (n < 0 || n >= SH7750_INTC_NIN)
-        return;
-    if (level)
-        s->level |= 1u << n;
-    else
-        s->level &= ~(1u << n);
-    sh7750_intc_update(s);
+    if (periph_set_input_level(&s->level, n, SH7750_INTC_NIN, level))
+        sh7750_intc_update(s);
 }
 
 const periph_model sh7750_intc_model = {

@@ -85,13 +85,8 @@ static bool vsic_init(void *opaque, const periph_host *host, const periph_props 
 static void vsic_set_irq_in(void *opaque, int n, bool level)
 {
     versatile_sic_state *s = opaque;
-    if (n < 0 || n >= 32)
-        return;
-    if (level)
-        s->level |= 1u << n;
-    else
-        s->level &= ~(1u << n);
-    vsic_update(s);
+    if (periph_set_input_level(&s->level, n, 32, level))
+        vsic_update(s);
 }
 
 static periph_status vsic_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)
