@@ -57,7 +57,7 @@ fault=
 hostopts=
 case $case in
 clean) ;;
-signal) fault=stall@20:2500 ;;
+signal) fault=stall@20:8000 ;;
 recover-stall) fault=stall@20:600; hostopts=,timeout=400 ;;
 recover-*) fault=${case#recover-}@20 ;;
 fatal-stall) fault=stall@20x2:600; hostopts=,timeout=400 ;;
@@ -87,9 +87,16 @@ timeout 120 "$cosim" -M versatilepb -nographic -semihosting -serial null -kernel
     </dev/null >"$tmp/host.out" 2>"$tmp/host.err" &
 hpid=$!
 if [ "$case" = signal ]; then
-    # the board stalls 2.5 s on command 20 (the host's timeout is 10 s):
-    # interrupt the host while it waits
-    sleep 1
+    # the board stalls 8 s on command 20 (the host's timeout is 10 s):
+    # interrupt the host while it waits.  Wait for the first forwarded byte
+    # (the host is past its handshake and forwarding; a loaded machine may
+    # take seconds to get there), then give it time to reach the stall.
+    for _ in $(seq 600); do
+        [ -s "$tmp/target.out" ] && break
+        kill -0 "$hpid" 2>/dev/null || break
+        sleep 0.1
+    done
+    sleep 1.5
     kill -TERM "$hpid"
 fi
 wait "$hpid"
