@@ -143,6 +143,15 @@ typedef struct tcg_target_ops {
     /* A TB whose trace_data is set was invalidated: release trace_data
      * (and clear it).  NULL: trace_data is never set. */
     void (*tb_drop)(tcg_cpu *cpu, tcg_tb *tb);
+    /* Offsets in the CPU struct of the guest PC (uint32_t) and of a
+     * uint32_t the target keeps equal to get_tb_state's flags whenever
+     * generated code runs (updated by the helpers and generated code that
+     * change the state; get_tb_state, which the loop calls before entering
+     * generated code, refreshes it), so the JIT's inline exit_tb lookup
+     * reads two words instead of calling get_tb_state.  0: no such words,
+     * the lookup calls get_tb_state. */
+    size_t jit_pc_offset;
+    size_t jit_flags_offset;
 } tcg_target_ops;
 
 /*

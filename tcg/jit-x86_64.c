@@ -1180,7 +1180,14 @@ static const void *tcg_jit_lookup(tcg_cpu *cpu)
     if (tcg_debug_tb_cflags(cpu))
         return NULL;
     uint32_t pc, flags;
-    cpu->target->get_tb_state(cpu, &pc, &flags);
+    const tcg_target_ops *t = cpu->target;
+    if (t->jit_flags_offset) {
+        /* the target keeps these exact while generated code runs */
+        memcpy(&pc, (const char *)cpu + t->jit_pc_offset, sizeof(pc));
+        memcpy(&flags, (const char *)cpu + t->jit_flags_offset, sizeof(flags));
+    } else {
+        t->get_tb_state(cpu, &pc, &flags);
+    }
     tcg_tb *tb = c->jc[tcg_jc_hash(pc)];
     if (!tb || tb->pc != pc || tb->flags != flags || tb->invalid)
         return NULL;

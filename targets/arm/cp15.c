@@ -176,6 +176,7 @@ static arm_cp_status arm_sctlr_write(arm_cpu *cpu, uint32_t val)
     uint32_t old = cpu->cp15.sctlr;
 
     cpu->cp15.sctlr = val;
+    arm_tb_flags_refresh(cpu);           /* A is a TB flag */
     /* M, S and R change every translation; A and V change nothing cached
      * in the TLB (A is a TB flag, V is read at exception entry). */
     if ((old ^ val) & (ARM_SCTLR_M | ARM_SCTLR_S | ARM_SCTLR_R))

@@ -78,6 +78,7 @@ void arm_switch_mode(arm_cpu *cpu, uint32_t new_mode)
     cpu->regs[14] = cpu->banked_r14[nb];
     cpu->spsr = cpu->banked_spsr[nb];
     cpu->cpsr_rest = (cpu->cpsr_rest & ~ARM_CPSR_M) | new_mode;
+    arm_tb_flags_refresh(cpu);
 }
 
 uint32_t arm_cpsr_read(const arm_cpu *cpu)
@@ -108,6 +109,7 @@ void arm_cpsr_write(arm_cpu *cpu, uint32_t val, uint32_t mask)
     }
     mask &= ARM_CPSR_T | ARM_CPSR_F | ARM_CPSR_I | ARM_CPSR_A;
     cpu->cpsr_rest = (cpu->cpsr_rest & ~mask) | (val & mask);
+    arm_tb_flags_refresh(cpu);
 }
 
 uint32_t arm_tb_flags(const arm_cpu *cpu)
@@ -175,6 +177,7 @@ void arm_cpu_reset(arm_cpu *cpu)
     cpu->common.exception_index = TCG_EXCP_NONE;
     cpu->common.halted = false;
     arm_mmu_flush_all(cpu);
+    arm_tb_flags_refresh(cpu);
 }
 
 /* ---- exceptions ----------------------------------------------------- */
@@ -251,6 +254,7 @@ void arm_take_exception(arm_cpu *cpu, int excp)
     cpu->spsr = old_cpsr;
     cpu->regs[14] = lr;
     cpu->cpsr_rest = (cpu->cpsr_rest & ~ARM_CPSR_T) | mask;
+    arm_tb_flags_refresh(cpu);
     cpu->regs[15] = arm_vector_base(cpu) + vec;
     if (c->trace)
         arm_trace_exc_end(cpu, excp);
@@ -298,7 +302,9 @@ void arm_get_tb_state(tcg_cpu *c, uint32_t *pc, uint32_t *flags)
 {
     arm_cpu *cpu = arm_env(c);
     *pc = cpu->regs[15];
-    *flags = arm_tb_flags(cpu);
+    /* also refreshes the cache: the state may have been written directly
+     * since the last run (gdb, tests, the platform) */
+    *flags = cpu->tb_flags = arm_tb_flags(cpu);
 }
 
 void arm_restore_state(tcg_cpu *c, const tcg_insn_data *insn)
@@ -326,6 +332,8 @@ void arm_dump_state(tcg_cpu *c, FILE *f)
 const tcg_target_ops arm_target_ops = {
     .name = "arm",
     .get_tb_state = arm_get_tb_state,
+    .jit_pc_offset = offsetof(arm_cpu, regs[15]),
+    .jit_flags_offset = offsetof(arm_cpu, tb_flags),
     .translate = arm_translate,
     .tlb_fill = arm_tlb_fill,
     .exec_interrupt = arm_exec_interrupt,

@@ -119,6 +119,13 @@ typedef struct arm_cpu {
     uint32_t NF, ZF, CF, VF, QF;
     uint32_t cpsr_rest;        /* M[4:0], T, F, I, A (other bits zero)   */
     uint32_t spsr;             /* current mode's SPSR (undefined in USR/SYS) */
+    /* arm_tb_flags() of the current state, cached for the JIT's exit_tb
+     * lookup (tcg_target_ops.jit_flags_offset).  Exact while generated
+     * code runs: refreshed by arm_get_tb_state (the loop, before entering
+     * generated code), mode/CPSR/SCTLR writes, exception entry, reset, and
+     * by the code BX generates (Thumb bit).  Code outside a run may write
+     * the state directly (tests, platform): the loop's refresh covers it. */
+    uint32_t tb_flags;
 
     uint32_t banked_r13[ARM_BANK_COUNT];
     uint32_t banked_r14[ARM_BANK_COUNT];

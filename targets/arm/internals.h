@@ -47,6 +47,9 @@
 static inline uint32_t arm_cpu_mode(const arm_cpu *cpu) { return cpu->cpsr_rest & ARM_CPSR_M; }
 static inline bool arm_is_user(const arm_cpu *cpu) { return arm_cpu_mode(cpu) == ARM_MODE_USR; }
 static inline arm_cpu *arm_env(tcg_cpu *c) { return (arm_cpu *)c; }
+/* Recompute cpu->tb_flags after a change of CPSR.M/T, SCTLR.A, semihosting
+ * or tracing (see arm_cpu.tb_flags). */
+static inline void arm_tb_flags_refresh(arm_cpu *cpu) { cpu->tb_flags = arm_tb_flags(cpu); }
 
 /* Vector base per SCTLR.V. */
 static inline uint32_t arm_vector_base(const arm_cpu *cpu)

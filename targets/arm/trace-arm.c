@@ -679,6 +679,7 @@ bool arm_trace_attach(arm_cpu *cpu, trace_hub *hub, trace_plugin_host *plugins,
         t->cs_ok = false;
     }
     c->trace = t;
+    arm_tb_flags_refresh(cpu);
     tcg_tb_flush(c);             /* TBs made before are untraced */
     return true;
 }
@@ -711,5 +712,6 @@ void arm_trace_detach(arm_cpu *cpu)
         cs_close(&t->cs_thumb);
     }
     c->trace = NULL;
+    arm_tb_flags_refresh(cpu);
     free(t);
 }

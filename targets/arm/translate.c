@@ -160,6 +160,11 @@ void arm_gen_bx(arm_dc *dc, tcg_val v)
     tcg_gen_movcond(s, TCG_COND_NE, mask, t, arm_const(dc, 0), arm_const(dc, ~1u),
                     arm_const(dc, ~3u));
     tcg_gen_and(s, pc, v, mask);
+    /* the cached TB flags (arm_cpu.tb_flags) follow the Thumb bit */
+    tcg_gen_ld_env(s, c, offsetof(arm_cpu, tb_flags));
+    tcg_gen_andi(s, c, c, ~ARM_TBFLAG_THUMB);
+    tcg_gen_or(s, c, c, t);
+    tcg_gen_st_env(s, c, offsetof(arm_cpu, tb_flags));
     tcg_gen_ld_env(s, c, offsetof(arm_cpu, cpsr_rest));
     tcg_gen_andi(s, c, c, ~ARM_CPSR_T);
     tcg_gen_shli(s, t, t, 5);
