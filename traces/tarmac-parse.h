@@ -2,7 +2,7 @@
  * Strict Tarmac parser, written for this repository so tests can check
  * that what we write is what ARM's tarmac-trace-utilities accept.
  *
- * It implements the rules of /work/shared/reference/tarmac.md and of the
+ * It implements the rules of docs/tracing.md and of the
  * utilities' parser (lib/parser.cpp), and is STRICTER wherever the
  * utilities only warn or where our writer promises more:
  *   - lexing: before the disassembly only letters, digits, "_-.#" and

@@ -1,6 +1,6 @@
 /*
  * Tarmac writer (see tarmac.h for the lines and the invariants; the
- * format rules come from /work/shared/reference/tarmac.md).
+ * format rules come from docs/tracing.md).
  */
 #include <ctype.h>
 #include <inttypes.h>

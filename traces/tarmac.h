@@ -1,7 +1,7 @@
 /*
  * Tarmac writer: a trace sink that prints ARM Tarmac text, the format of
  * Fast Models traces, as read by ARM's tarmac-trace-utilities
- * (facts in /work/shared/reference/tarmac.md; the utilities' parser at
+ * (facts in docs/tracing.md; the utilities' parser at
  * lib/parser.cpp is the authority on what is accepted).
  *
  * Lines written (time unit "clk" = CPU cycles, or "ns" of simulated time):

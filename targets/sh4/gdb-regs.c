@@ -1,7 +1,7 @@
 /*
  * SH-4 registers in gdb numbering, for the GDB stub (gdb/): the layout
- * gdb uses with "set architecture sh4" (QEMU serves no target XML for it;
- * see /work/shared/reference/gdb-rsp.md): 59 registers of 32 bits in
+ * gdb uses with "set architecture sh4" (QEMU serves no target XML for it):
+ * 59 registers of 32 bits in
  * target (little-endian) byte order:
  *    0-15 r0-r15 (current bank)  16 pc  17 pr  18 gbr  19 vbr  20 mach
  *   21 macl  22 sr  23 fpul  24 fpscr  25-40 fr0-fr15 (current FP bank)

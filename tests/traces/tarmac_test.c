@@ -1,6 +1,6 @@
 /*
  * Tarmac writer + strict parser on the synthetic event stream of a known
- * program (the one in /work/shared/reference/tarmac.md, extended with a
+ * program (the one in docs/tracing.md, extended with a
  * callee, a condition-failed instruction, a Thumb call and an IRQ):
  * exact text, exact line counts, and the parser accepts every line.
  */
