@@ -97,7 +97,10 @@ if [ "$case" = signal ]; then
         sleep 0.1
     done
     sleep 1.5
-    kill -TERM "$hpid"
+    # to cosim itself: `timeout` would pass the signal on to cosim AND to its
+    # process group, and cosim takes a second signal as "give up at once"
+    cpid=$(pgrep -P "$hpid" | head -1)
+    kill -TERM "${cpid:-$hpid}"
 fi
 wait "$hpid"
 hstatus=$?
