@@ -91,27 +91,22 @@ static bool sh_args(arm_cpu *cpu, unsigned n, uint32_t *args)
 
 /* ---- host side ------------------------------------------------------- */
 
-static void sh_console_write(arm_cpu *cpu, const uint8_t *buf, uint32_t len)
+/* Console output.  QEMU sends SYS_WRITEC, SYS_WRITE0 and ":tt" opened for
+ * append to stderr (the error stream) and SYS_WRITE on ":tt" opened for
+ * writing to stdout; users redirecting one of them expect the same split
+ * here.  An embedding without an error stream gets everything on
+ * write_console. */
+static void sh_console_out(arm_cpu *cpu, bool err, const uint8_t *buf, uint32_t len)
 {
-    if (cpu->semihost && cpu->semihost->write_console) {
-        cpu->semihost->write_console(cpu->semihost_opaque, buf, len);
+    const arm_semihost_ops *h = cpu->semihost;
+    if (h && err && h->write_console_err) {
+        h->write_console_err(cpu->semihost_opaque, buf, len);
+    } else if (h && h->write_console) {
+        h->write_console(cpu->semihost_opaque, buf, len);
     } else {
-        fwrite(buf, 1, len, stdout);
-        fflush(stdout);
-    }
-}
-
-/* The error stream: SYS_WRITEC/SYS_WRITE0 and ":tt" for append.  QEMU
- * sends these to stderr and SYS_WRITE on ":tt" (write) to stdout; users
- * redirecting one of them expect the same split here. */
-static void sh_console_write_err(arm_cpu *cpu, const uint8_t *buf, uint32_t len)
-{
-    if (cpu->semihost && cpu->semihost->write_console_err) {
-        cpu->semihost->write_console_err(cpu->semihost_opaque, buf, len);
-    } else if (cpu->semihost && cpu->semihost->write_console) {
-        cpu->semihost->write_console(cpu->semihost_opaque, buf, len);
-    } else {
-        fwrite(buf, 1, len, stderr);
+        FILE *f = err ? stderr : stdout;
+        fwrite(buf, 1, len, f);
+        fflush(f);
     }
 }
 
@@ -240,10 +235,7 @@ static uint32_t sh_write(arm_cpu *cpu)
                 break;
             }
         } else {
-            if (f->kind == SH_CON_ERR)
-                sh_console_write_err(cpu, buf, n);
-            else
-                sh_console_write(cpu, buf, n);
+            sh_console_out(cpu, f->kind == SH_CON_ERR, buf, n);
             done += n;
         }
     }
@@ -314,7 +306,7 @@ static uint32_t sh_write0(arm_cpu *cpu)
         uint8_t *nul = memchr(buf, 0, n);
         uint32_t len = nul ? (uint32_t)(nul - buf) : n;
         if (len)
-            sh_console_write_err(cpu, buf, len);
+            sh_console_out(cpu, true, buf, len);
         if (nul)
             return 0;
         addr += n;
@@ -420,7 +412,7 @@ bool arm_semihost_call(arm_cpu *cpu)
             ret = sh_fail(cpu, EFAULT);
             break;
         }
-        sh_console_write_err(cpu, &ch, 1);
+        sh_console_out(cpu, true, &ch, 1);
         ret = cpu->regs[0];   /* r0 is corrupted by the call: leave it */
         break;
     }
