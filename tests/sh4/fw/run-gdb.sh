@@ -54,7 +54,10 @@ for i in $(seq 1 1500); do
     kill -0 $gpid 2>/dev/null || break
     sleep 0.1
 done
-kill -INT $gpid 2>/dev/null
+# to gdb itself: `timeout` would pass the SIGINT on to gdb AND to its
+# process group, and a second Ctrl-C makes gdb give up the target
+gdbpid=$(pgrep -P $gpid | head -1)
+kill -INT "${gdbpid:-$gpid}" 2>/dev/null
 { wait $gpid; } 2>/dev/null
 kill $cpid 2>/dev/null
 { wait $cpid; } 2>/dev/null
