@@ -198,6 +198,8 @@ const char *cli_help_text()
            "Simulation:\n"
            "  --max-insns N          stop after N guest instructions (exit status 0)\n"
            "  --quantum TIME         TLM global quantum, e.g. 10us (default), 1us, 100ns\n"
+           "  --strict-quantum       sync the CPU at every quantum boundary (default: skip the\n"
+           "                         ones before which nothing else has work, up to 1 ms)\n"
            "  --cpu-freq FREQ        CPU clock, e.g. 200M (default: the board's, else 200M), 1G, 50MHz\n"
            "  --backend NAME         translation backend: jit (x86-64 default) or interp\n"
            "  --stats                print guest instructions, cycles, TB and TLB counts and\n"
@@ -358,6 +360,8 @@ CliAction parse_cli(int argc, const char *const *argv, Options *o, std::string *
                 return error("--cpu-freq " + val + ": too fast for the time resolution");
             o->cpu_period = p;
             o->cpu_period_given = true;
+        } else if (opt == "-strict-quantum") {
+            o->lookahead = false;
         } else if (opt == "-no-dmi") {
             o->dmi = false;
         } else if (opt == "-stats") {

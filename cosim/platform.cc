@@ -187,6 +187,7 @@ bool Platform::build_cpu(std::string *err)
 
     cpu_init_.reset(new tlmb::CpuInitiator("cpu", c, period));
     cpu_init_->set_dmi_enabled(opts_.dmi);
+    cpu_init_->set_lookahead(opts_.lookahead);
     router_.reset(new tlmb::Router("bus"));
     if (!bind_cpu_bus(err))   /* straight, or through the SerialICE bridge */
         return false;

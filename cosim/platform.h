@@ -69,6 +69,7 @@ struct Options {
     std::string backend;                    /* --backend; empty: tcg_default_backend() */
     bool stats = false;                     /* --stats: tcg_cpu_print_stats at the end */
     bool dmi = true;                        /* --no-dmi: RAM through b_transport  */
+    bool lookahead = true;                  /* --strict-quantum: off              */
     /* how often (simulated) input-capable serial backends are polled */
     sc_core::sc_time serial_poll = sc_core::sc_time(100, sc_core::SC_US);
     FILE *messages = stderr;                /* run()'s notes ("stopped after ...") */

@@ -135,6 +135,22 @@ uint64_t tcg_cpu_insn_cycles(const tcg_cpu *cpu)
     return cpu->cycles + (cpu->cur_insn ? cpu->cur_insn->cycles_before : 0u);
 }
 
+void tcg_cpu_cut_budget(tcg_cpu *cpu, uint64_t end_cycles)
+{
+    if (end_cycles >= cpu->budget_end)
+        return;
+    cpu->budget_end = end_cycles;
+    /* Generated code counts toward jit_cycles_base (see jit_exec); inside
+     * a call from it cpu->cycles is exact and the relative count is
+     * re-read from it on return, so moving the base is all it takes.
+     * Outside generated code the next jit_exec sets both again. */
+    tcg_tb_cache *c = cpu->tbs;
+    uint64_t room = end_cycles > cpu->cycles ? end_cycles - cpu->cycles : 0;
+    if (room > ((uint64_t)1 << 62))
+        room = (uint64_t)1 << 62;
+    c->jit_cycles_base = cpu->cycles + room;
+}
+
 /* ---- leaving a TB early --------------------------------------------- */
 
 void tcg_cpu_unwind(tcg_cpu *cpu, bool completed)

@@ -291,6 +291,11 @@ void tcg_cpu_destroy(tcg_cpu *cpu);
  * (which also sets exited).  HALTED: the CPU waits for an interrupt; the
  * next call returns HALTED at once until interrupt_request != 0. */
 tcg_exit_reason tcg_cpu_exec(tcg_cpu *cpu, uint64_t budget_cycles);
+/* Lower the current budget's end to `end_cycles` (no effect if it is
+ * not lower).  Callable from the bus callbacks inside tcg_cpu_exec (e.g.
+ * when an access scheduled a device event before the budget's end); the
+ * loop then returns BUDGET at the first TB boundary at or after it. */
+void tcg_cpu_cut_budget(tcg_cpu *cpu, uint64_t end_cycles);
 /* Interrupt lines (level sensitive); wakes a halted CPU when set. */
 void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level);
 /* --stats: guest instructions and cycles, TBs translated, flushes, chain

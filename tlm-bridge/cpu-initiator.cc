@@ -96,6 +96,46 @@ void CpuInitiator::sync()
     sync_cycles_ = cpu_->cycles;
 }
 
+/* The first quantum boundary at or after local time `local`, as a local
+ * time: syncs stay on the quantum grid, lookahead only skips boundaries. */
+sc_core::sc_time CpuInitiator::grid_after(const sc_core::sc_time &local) const
+{
+    const uint64_t q = tlm::tlm_global_quantum::instance().get().value();
+    const uint64_t stamp = sc_core::sc_time_stamp().value();
+    if (q == 0)
+        return local;
+    const uint64_t at = stamp + local.value();
+    return sc_core::sc_time::from_value((at + q - 1) / q * q - stamp);
+}
+
+sc_core::sc_time CpuInitiator::run_limit() const
+{
+    const sc_core::sc_time q_end = qk_.quantum_end();
+    if (!lookahead_)
+        return q_end;
+    sc_core::sc_time next = sc_core::sc_time_to_pending_activity();
+    if (next > max_lookahead_)
+        next = max_lookahead_;
+    return next > q_end ? grid_after(next) : q_end;
+}
+
+/* On the CPU thread inside tcg_cpu_exec, after a bus access at cycle
+ * count cycles_now that scheduled activity `next` (from now) before the
+ * slice's limit (a timer started, a signal will change): end the slice at
+ * the first quantum boundary after that activity, or after the CPU's own
+ * time if the activity is already in its past -- where a fixed quantum
+ * would have synced. */
+void CpuInitiator::limit_to_next_activity(uint64_t cycles_now, const sc_core::sc_time &next)
+{
+    const sc_core::sc_time local = local_time(cycles_now);
+    sc_core::sc_time limit = grid_after(next > local ? next : local);
+    const sc_core::sc_time q_end = qk_.quantum_end();
+    if (limit < q_end)
+        limit = q_end;
+    limit_stamp_ = sc_core::sc_time_stamp() + limit;
+    tcg_cpu_cut_budget(cpu_, sync_cycles_ + cycles_of(limit, true));
+}
+
 /* ---- the CPU thread ----------------------------------------------------- */
 
 void CpuInitiator::run()
@@ -104,13 +144,16 @@ void CpuInitiator::run()
     sync_cycles_ = cpu_->cycles;
     for (;;) {
         const bool debugger_quit = hook_ && !hook_->before_exec();
-        uint64_t budget = cycles_of(qk_.remaining(), true);
+        const sc_core::sc_time local = local_time(cpu_->cycles), limit = run_limit();
+        quantum_end_cycles_ = sync_cycles_ + cycles_of(qk_.quantum_end(), true);
+        limit_stamp_ = sc_core::sc_time_stamp() + limit;
+        uint64_t budget = limit > local ? cycles_of(limit - local, true) : 0;
         if (budget == 0)
             budget = 1;
         const tcg_exit_reason r = debugger_quit ? TCG_EXIT_STOP : tcg_cpu_exec(cpu_, budget);
         qk_.set(local_time(cpu_->cycles));
         if (!debugger_quit && hook_ && hook_->after_exec(r)) {
-            if (qk_.need_sync())
+            if (local_time(cpu_->cycles) >= run_limit())
                 sync();
             continue;
         }
@@ -142,7 +185,7 @@ void CpuInitiator::run()
             sync_cycles_ = cpu_->cycles;
             continue;
         }
-        if (qk_.need_sync())
+        if (local_time(cpu_->cycles) >= run_limit())
             sync();
     }
 }
@@ -184,6 +227,7 @@ tcg_bus_status CpuInitiator::bus_access(void *opaque, uint64_t addr, unsigned si
         const uint64_t local = self->cycles_of(delay, false);
         self->sync_cycles_ = after > local ? after - local : 0;
         self->qk_.reset();
+        self->quantum_end_cycles_ = self->sync_cycles_ + self->cycles_of(self->qk_.quantum_end(), true);
     }
 
     if (!is_write) {
@@ -194,8 +238,15 @@ tcg_bus_status CpuInitiator::bus_access(void *opaque, uint64_t addr, unsigned si
     /* A device that changed an interrupt line has left delta activity at
      * the current time: run it now so the CPU sees the new level at its
      * next TB boundary (bounded, in case a model loops on deltas). */
-    for (int i = 0; i < kMaxDeltaWaits && sc_core::sc_pending_activity_at_current_time(); i++)
+    sc_core::sc_time next = sc_core::sc_time_to_pending_activity();
+    for (int i = 0; i < kMaxDeltaWaits && next == sc_core::SC_ZERO_TIME; i++) {
         sc_core::wait(sc_core::SC_ZERO_TIME);
+        next = sc_core::sc_time_to_pending_activity();
+    }
+    /* running past the quantum, and the access scheduled something that
+     * comes before the slice's end */
+    if (self->cpu_->budget_end > self->quantum_end_cycles_ && stamp1 + next < self->limit_stamp_)
+        self->limit_to_next_activity(insn_cycles + stall, next);
 
     switch (t.get_response_status()) {
     case tlm::TLM_OK_RESPONSE:

@@ -13,9 +13,18 @@
  * CPU runs ahead of sc_time_stamp()) is
  *     (cycles - sync_cycles) * clock_period
  * where sync_cycles is the counter value at the last synchronisation.
- * The thread runs tcg_cpu_exec with a budget that ends at the next
- * quantum boundary, then syncs (wait(local time)) when the quantum keeper
- * says so.  Each bus access is annotated with the local time of the exact
+ * The thread runs tcg_cpu_exec with a budget that ends at its run limit,
+ * then syncs (wait(local time)).  The run limit is the next quantum
+ * boundary.  With lookahead (the default) quantum boundaries before which
+ * no SystemC process has anything to do are skipped: the limit is the
+ * first boundary at or after the next pending activity (a timer event, a
+ * poll, another thread's wake-up), at most max_lookahead() ahead.  Until
+ * then no other process runs, so nothing can observe the CPU being
+ * further ahead, and a device event reaches the CPU at the same boundary
+ * as with a fixed quantum.  The CPU itself creates activity only through
+ * bus accesses; after each one the budget is cut (tcg_cpu_cut_budget) if
+ * the access scheduled something before the limit.
+ * Each bus access is annotated with the local time of the exact
  * instruction making it (the bus callback's insn_cycles), so a device
  * sees the CPU's time; latency a target adds becomes stall cycles.
  *
@@ -97,6 +106,14 @@ public:
     /* What to do on TCG_EXIT_STOP (after syncing); default sc_stop(). */
     void set_stop_handler(std::function<void()> fn) { on_stop_ = std::move(fn); }
 
+    /* On (default): when no SystemC process has anything to do before
+     * the end of the quantum, the CPU runs on to the next pending activity
+     * (at most max_lookahead() of local time) before it syncs; see the
+     * timing notes above.  Off: it syncs at every quantum boundary, the
+     * classic loosely-timed behaviour.  Elaboration only. */
+    void set_lookahead(bool on) { lookahead_ = on; }
+    const sc_core::sc_time &max_lookahead() const { return max_lookahead_; }
+
     /* Off: every access, RAM included, is a b_transport (slow; for bus
      * monitors and for debugging).  Elaboration only. */
     void set_dmi_enabled(bool on) { dmi_enabled_ = on; }
@@ -119,10 +136,11 @@ public:
 private:
     /* exposes the next sync point, to size the exec budget */
     struct QuantumKeeper : tlm_utils::tlm_quantumkeeper {
-        sc_core::sc_time remaining() const
+        /* the end of the current quantum as a local time */
+        sc_core::sc_time quantum_end() const
         {
-            const sc_core::sc_time cur = get_current_time();
-            return m_next_sync_point > cur ? m_next_sync_point - cur : sc_core::SC_ZERO_TIME;
+            const sc_core::sc_time now = sc_core::sc_time_stamp();
+            return m_next_sync_point > now ? m_next_sync_point - now : sc_core::SC_ZERO_TIME;
         }
     };
 
@@ -131,6 +149,9 @@ private:
 
     void run();
     void sync();
+    sc_core::sc_time grid_after(const sc_core::sc_time &local) const;
+    sc_core::sc_time run_limit() const;
+    void limit_to_next_activity(uint64_t cycles_now, const sc_core::sc_time &next);
     void irq_changed();
     void before_end_of_elaboration() override;
     void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
@@ -147,6 +168,10 @@ private:
     uint64_t sync_cycles_ = 0;
     bool stopped_ = false;
     bool dmi_enabled_ = true;
+    bool lookahead_ = true;
+    const sc_core::sc_time max_lookahead_{1, sc_core::SC_MS};
+    uint64_t quantum_end_cycles_ = 0;   /* of the running slice */
+    sc_core::sc_time limit_stamp_;       /* its run limit, as an absolute time */
     std::function<void()> on_stop_;
     RunHook *hook_ = nullptr;
 

@@ -40,6 +40,7 @@ PeriphTarget::PeriphTarget(sc_core::sc_module_name name, const periph_model *mod
         irq_out_.emplace_back(new sc_core::sc_signal<bool>(nm, false));
     }
     out_level_.assign(n_out, 0);
+    driven_.assign(n_out, 0);
     for (int i = 0; i < n_in; i++) {
         char nm[32];
         std::snprintf(nm, sizeof nm, "irq_in_%d", i);
@@ -189,16 +190,22 @@ void PeriphTarget::host_irq_set(void *opaque, int n, bool level)
         return;
     self->out_level_[n] = level;
     /* Before the simulation starts, drive_irqs' initialisation run picks
-     * the level up; afterwards it runs in the next delta cycle. */
-    if (sc_core::sc_is_running())
+     * the level up; afterwards it runs in the next delta cycle.  Models
+     * recompute their line on most register writes: a level equal to the
+     * driven one needs no delta cycle (a notification already pending
+     * for another change finds nothing to do), and the CPU waits for
+     * delta activity after each access, so this keeps MMIO cheap. */
+    if (sc_core::sc_is_running() && static_cast<bool>(self->driven_[n]) != level)
         self->irq_changed_.notify(sc_core::SC_ZERO_TIME);
 }
 
 void PeriphTarget::drive_irqs()
 {
     for (size_t i = 0; i < irq_out_.size(); i++)
-        if (irq_out_[i]->read() != static_cast<bool>(out_level_[i]))
+        if (driven_[i] != out_level_[i]) {
+            driven_[i] = out_level_[i];
             irq_out_[i]->write(out_level_[i]);
+        }
 }
 
 void PeriphTarget::sample_irq_inputs()
@@ -220,7 +227,7 @@ uint64_t PeriphTarget::now_ns() const
     sc_core::sc_time t = sc_core::sc_time_stamp();
     if (cur_delay_)
         t += *cur_delay_;
-    return t.value() / sc_core::sc_time(1, sc_core::SC_NS).value();
+    return t.value() / ns_ticks_;
 }
 
 uint64_t PeriphTarget::host_now_ns(void *ctx)
@@ -252,12 +259,13 @@ periph_timer *PeriphTarget::host_timer_new(void *ctx, void (*cb)(void *), void *
     return reinterpret_cast<periph_timer *>(t);
 }
 
-void PeriphTarget::host_timer_mod(void *, periph_timer *pt, uint64_t when_ns)
+void PeriphTarget::host_timer_mod(void *ctx, periph_timer *pt, uint64_t when_ns)
 {
+    const PeriphTarget *self = static_cast<const PeriphTarget *>(ctx);
     Timer *t = reinterpret_cast<Timer *>(pt);
     const sc_core::sc_time now = sc_core::sc_time_stamp();
     const sc_core::sc_time when =
-        sc_core::sc_time::from_value(when_ns * sc_core::sc_time(1, sc_core::SC_NS).value());
+        sc_core::sc_time::from_value(when_ns * self->ns_ticks_);
     t->ev.cancel();
     t->armed = true;
     t->ev.notify(when > now ? when - now : sc_core::SC_ZERO_TIME);

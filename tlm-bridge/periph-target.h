@@ -110,10 +110,14 @@ private:
     bool initialised_ = false;
     periph_host host_;
     sc_core::sc_time latency_ = sc_core::SC_ZERO_TIME;
+    /* sc_time ticks per ns; building sc_time(1, SC_NS) on every access
+     * was a tenth of the MMIO path */
+    const uint64_t ns_ticks_ = sc_core::sc_time(1, sc_core::SC_NS).value();
     const sc_core::sc_time *cur_delay_ = nullptr;   /* set while serving b_transport */
 
     std::vector<std::unique_ptr<sc_core::sc_signal<bool>>> irq_out_;
     std::vector<char> out_level_;                    /* what the model last asked for */
+    std::vector<char> driven_;                       /* what drive_irqs last wrote */
     sc_core::sc_event irq_changed_;
 
     std::vector<std::unique_ptr<sc_core::sc_in<bool>>> irq_in_;

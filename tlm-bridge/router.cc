@@ -57,7 +57,8 @@ bool Router::map(target_socket_type &target, uint64_t base, uint64_t size, const
     port_to_map_.assign(maps_.size(), 0);
     for (size_t i = 0; i < maps_.size(); i++)
         port_to_map_[maps_[i].port] = static_cast<unsigned>(i);
-    last_hit_ = 0;
+    for (unsigned &c : decode_cache_)
+        c = 0;
     return true;
 }
 
@@ -65,7 +66,8 @@ const Router::Mapping *Router::find(uint64_t addr) const
 {
     if (maps_.empty())
         return nullptr;
-    const Mapping &c = maps_[last_hit_];
+    unsigned &slot = decode_cache_[(addr >> 12) & ((1u << kDecodeCacheBits) - 1)];
+    const Mapping &c = maps_[slot];
     if (addr - c.base < c.size)
         return &c;
     /* last window whose base is <= addr */
@@ -76,7 +78,7 @@ const Router::Mapping *Router::find(uint64_t addr) const
     --it;
     if (addr - it->base >= it->size)
         return nullptr;
-    last_hit_ = static_cast<size_t>(it - maps_.begin());
+    slot = static_cast<unsigned>(it - maps_.begin());
     return &*it;
 }
 

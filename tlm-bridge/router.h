@@ -86,7 +86,11 @@ private:
 
     std::vector<Mapping> maps_;          /* sorted by base */
     std::vector<unsigned> port_to_map_;  /* initiator port -> index in maps_ (rebuilt on map()) */
-    mutable size_t last_hit_ = 0;        /* decode cache: accesses cluster */
+    /* Decode cache: the window last found for each of a few 4 KiB pages
+     * (direct mapped by page number).  Device drivers alternate between
+     * a handful of devices; one "last hit" entry missed on every switch. */
+    static constexpr unsigned kDecodeCacheBits = 6;
+    mutable unsigned decode_cache_[1u << kDecodeCacheBits] = {};
 };
 
 } // namespace tlmb

@@ -1,9 +1,9 @@
 /*
  * tlmb::CpuInitiator against a scripted stand-in for the tcg CPU loop.
  *
- * This binary does NOT link tcg: it defines the four tcg functions the
- * bridge calls (tcg_cpu_exec, tcg_cpu_set_interrupt, tcg_cpu_insn_cycles,
- * tcg_tlb_flush) with a tiny "CPU" that runs a script of steps, each with
+ * This binary does NOT link tcg: it defines the five tcg functions the
+ * bridge calls (tcg_cpu_exec, tcg_cpu_cut_budget, tcg_cpu_set_interrupt,
+ * tcg_cpu_insn_cycles, tcg_tlb_flush) with a tiny "CPU" that runs a script of steps, each with
  * a known cycle cost, through the real bus port.  That pins the bridge's
  * timing exactly: quantum boundaries, the local time annotated on each
  * access, stall cycles, WFI sleeping, stop, DMI caching/invalidation.
@@ -60,9 +60,9 @@ tcg_exit_reason tcg_cpu_exec(tcg_cpu *c, uint64_t budget)
         c->halted = false;
     }
     c->in_exec = true;
-    const uint64_t end = c->cycles + budget;
+    c->budget_end = c->cycles + budget;
     tcg_exit_reason r = TCG_EXIT_BUDGET;
-    while (c->cycles < end) {
+    while (c->cycles < c->budget_end) {
         if (f->pc >= f->prog.size()) {
             c->exited = true;
             r = TCG_EXIT_STOP;
@@ -115,6 +115,12 @@ tcg_exit_reason tcg_cpu_exec(tcg_cpu *c, uint64_t budget)
     return r;
 }
 
+void tcg_cpu_cut_budget(tcg_cpu *c, uint64_t end)
+{
+    if (end < c->budget_end)
+        c->budget_end = end;
+}
+
 void tcg_cpu_set_interrupt(tcg_cpu *c, uint32_t mask, bool level)
 {
     if (level)
@@ -122,6 +128,8 @@ void tcg_cpu_set_interrupt(tcg_cpu *c, uint32_t mask, bool level)
     else
         c->interrupt_request &= ~mask;
 }
+
+bool tcg_cpu_has_work(tcg_cpu *c) { return c->interrupt_request != 0; }   /* as for ARM WFI */
 
 uint64_t tcg_cpu_insn_cycles(const tcg_cpu *c) { return c->cycles; }
 
@@ -183,6 +191,7 @@ TEST(cpu_initiator, syncs_at_quantum_boundaries)
 TEST(cpu_initiator, overshooting_tbs_realign_to_the_quantum_grid)
 {
     Bench b(sc_time(10, SC_US));
+    b.cpu.set_lookahead(false);    /* nothing else runs: it would not sync at all */
     for (int i = 0; i < 4; i++)
         b.add(Step::ALU, 1500);    /* 7.5 us each */
     sc_start(1, SC_MS);
@@ -190,6 +199,111 @@ TEST(cpu_initiator, overshooting_tbs_realign_to_the_quantum_grid)
      * quantum), 30 us; stop at 30 us */
     EXPECT_EQ(sc_time_stamp(), sc_time(30, SC_US));
     EXPECT_EQ(b.cpu.stat_syncs(), 3u);
+}
+
+TEST(cpu_initiator, lookahead_runs_on_to_the_next_pending_event)
+{
+    Bench b(sc_time(10, SC_US));   /* 2000 cycles; the TBs are 1000 (5 us) */
+    for (int i = 0; i < 20; i++)
+        b.add(Step::ALU, 1000);
+    b.add(Step::STOP);
+    std::vector<sc_time> seen;
+    sc_spawn([&] {
+        wait(42, SC_US);
+        seen.push_back(sc_time::from_value(b.f.common.cycles * 5000));
+        wait(30, SC_US);
+        seen.push_back(sc_time::from_value(b.f.common.cycles * 5000));
+    });
+    sc_start(1, SC_MS);
+    /* the CPU syncs at the first quantum boundary at or after each event,
+     * as with a fixed quantum, but skips the boundaries in between, and
+     * runs to the end without syncing: nothing else is pending.  The
+     * first slice ends at the first boundary (10 us): the observer
+     * thread, spawned before sc_start, is still runnable at time 0. */
+    ASSERT_EQ(seen.size(), 2u);
+    EXPECT_EQ(seen[0], sc_time(50, SC_US));
+    EXPECT_EQ(seen[1], sc_time(80, SC_US));
+    EXPECT_EQ(sc_time_stamp(), sc_time(100, SC_US));
+    EXPECT_EQ(b.cpu.stat_syncs(), 4u);   /* 10, 50, 80 us and the stop (10 with a fixed quantum) */
+}
+
+TEST(cpu_initiator, lookahead_is_capped)
+{
+    Bench b(sc_time(10, SC_US));
+    for (int i = 0; i < 25; i++)
+        b.add(Step::ALU, 20000);   /* 100 us each, 2.5 ms in all */
+    b.add(Step::STOP);
+    sc_start(10, SC_MS);
+    EXPECT_EQ(b.cpu.max_lookahead(), sc_time(1, SC_MS));
+    EXPECT_EQ(sc_time_stamp(), sc_time(2500, SC_US));
+    EXPECT_EQ(b.cpu.stat_syncs(), 3u);   /* at 1 ms, 2 ms and the stop */
+}
+
+namespace {
+/* a one-shot timer: writing v arms it to fire v ns later (in the CPU's
+ * time); firing raises output 0, which stays high */
+struct Shot { periph_irq out; const periph_host *h; periph_timer *t; };
+const periph_model shot_model = {
+    "test,oneshot", "oneshot", sizeof(Shot), 0x10, 1, 0, false,
+    [](void *st, const periph_host *h, const periph_props *, const periph_irq *irq, char *, size_t) {
+        Shot *s = static_cast<Shot *>(st);
+        s->out = irq[0];
+        s->h = h;
+        s->t = h->ops->timer_new(h->ctx, [](void *o) { periph_irq_set(&static_cast<Shot *>(o)->out, true); }, s);
+        return s->t != nullptr;
+    },
+    nullptr,
+    [](void *, uint64_t, unsigned, uint64_t *v) { *v = 0; return PERIPH_OK; },
+    [](void *st, uint64_t, unsigned, uint64_t v) {
+        Shot *s = static_cast<Shot *>(st);
+        s->h->ops->timer_mod(s->h->ctx, s->t, periph_now_ns(s->h) + v);
+        return PERIPH_OK;
+    },
+    nullptr, nullptr, nullptr,
+};
+
+/* Index of the first IRQ_SEEN step that saw the interrupt, for a CPU
+ * that arms the one-shot for 3 us at 0.5 us and then runs 0.5 us TBs,
+ * each followed by an IRQ_SEEN. */
+size_t first_irq_step(bool lookahead)
+{
+    Bench b(sc_time(10, SC_US));
+    b.cpu.set_lookahead(lookahead);
+    tlmb::PeriphTarget shot("shot", &shot_model, nullptr);
+    std::string err;
+    EXPECT_TRUE(shot.init(nullptr, &err)) << err;
+    EXPECT_TRUE(b.bus.map(shot.socket, 0x20000000, 0x10, "shot", &err)) << err;
+    b.cpu.connect_irq(shot.irq_out(0));
+    b.add(Step::ALU, 100);
+    b.add(Step::ST, 0x20000000, 3000);
+    for (int i = 0; i < 40; i++) {
+        b.add(Step::ALU, 100);
+        b.add(Step::IRQ_SEEN);
+    }
+    b.add(Step::STOP);
+    sc_start(1, SC_MS);
+    for (size_t i = 0; i < b.f.irq_seen.size(); i++)
+        if (b.f.irq_seen[i])
+            return i;
+    return SIZE_MAX;
+}
+} // namespace
+
+/* Each test is its own process (one SystemC kernel each): the pair shows
+ * the same step with and without lookahead. */
+TEST(cpu_initiator, an_event_scheduled_by_an_access_is_seen_at_the_quantum_boundary)
+{
+    /* the timer fires at 3.5 us; the CPU sees it after its sync at the
+     * quantum's end, 10 us, reached by the 19th TB after the store */
+    EXPECT_EQ(first_irq_step(false), 18u);
+}
+
+TEST(cpu_initiator, an_event_scheduled_by_an_access_cuts_the_lookahead)
+{
+    /* Nothing is pending when the slice starts, so the CPU may run 1 ms
+     * ahead; the store schedules the timer, and the budget is cut back to
+     * the quantum boundary: the same step as with a fixed quantum. */
+    EXPECT_EQ(first_irq_step(true), 18u);
 }
 
 TEST(cpu_initiator, accesses_carry_the_local_time_of_their_instruction)
