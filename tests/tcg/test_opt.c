@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctest.h"
+#include "random-ir.h"
 #include "toy.h"
 
 #define SETUP() toy_cpu *t = calloc(1, sizeof(toy_cpu)); CT_ASSERT_TRUE(t && toy_init(t)); \
@@ -297,144 +298,34 @@ CTEST(tcg_opt, temps_used_after_a_label_are_kept)
 #define TCG_OPT_RANDOM_ITERS 5000
 #endif
 
-typedef struct rng { uint64_t s; } rng;
-static uint32_t rnd(rng *r)
-{
-    r->s = r->s * 6364136223846793005ull + 1442695040888963407ull;
-    return (uint32_t)(r->s >> 33);
-}
-
-static uint32_t helper_rw(void *env, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    toy_cpu *t = env;
-    t->r[7] ^= a0 + 0x1234u;               /* writes a global */
-    return t->r[3] * 3u + a1;              /* reads a global  */
-}
-
-static uint32_t helper_ro(void *env, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    toy_cpu *t = env;
-    return t->r[0] ^ t->r[5] ^ a0;         /* reads globals only */
-}
-
-static uint32_t helper_pure(void *env, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3)
-{
-    return (a0 << 3) - a1 + a2 * a3;
-}
-
-static uint32_t interesting(rng *r)
-{
-    static const uint32_t v[] = { 0, 1, 2, 31, 32, 0x7fffffff, 0x80000000, 0xffffffff, 0xff, 0xffff };
-    return rnd(r) % 3 ? v[rnd(r) % 10] : rnd(r);
-}
-
-static void gen_random_tb(toy_cpu *t, rng *r, const uint32_t *helpers, unsigned n_ops)
-{
-    tcg_ctx *s = t->common.ctx;
-    tcg_ctx_reset(s);
-    enum { NT = 6, NL = 4 };
-    tcg_val temps[NT];
-    for (int i = 0; i < NT; i++) {
-        temps[i] = tcg_temp(s);
-        tcg_gen_movi(s, temps[i], interesting(r));    /* defined before any use */
-    }
-    uint32_t labels[NL];
-    for (int i = 0; i < NL; i++)
-        labels[i] = tcg_label(s);
-    unsigned next_label = 0;
-#define RV() (rnd(r) % 4 == 0 ? tcg_const(s, interesting(r)) \
-              : rnd(r) % 2 ? t->g_r[rnd(r) % 8] : temps[rnd(r) % NT])
-#define WV() (rnd(r) % 2 ? t->g_r[rnd(r) % 8] : temps[rnd(r) % NT])
-    for (unsigned i = 0; i < n_ops; i++) {
-        unsigned k = rnd(r) % 41;
-        if (k < 20) {
-            static const tcg_opcode pure[] = {
-                TCG_OP_mov, TCG_OP_add, TCG_OP_sub, TCG_OP_mul, TCG_OP_and, TCG_OP_or, TCG_OP_xor,
-                TCG_OP_andc, TCG_OP_shl, TCG_OP_shr, TCG_OP_sar, TCG_OP_rotr, TCG_OP_neg, TCG_OP_not,
-                TCG_OP_clz, TCG_OP_ext8s, TCG_OP_ext8u, TCG_OP_ext16s, TCG_OP_ext16u, TCG_OP_bswap32 };
-            tcg_opcode opc = pure[rnd(r) % 20];
-            uint32_t args[TCG_MAX_ARGS] = { 0 };
-            args[0] = WV();
-            args[1] = RV();
-            args[2] = rnd(r) % 5 == 0 ? args[1] : RV();     /* same-operand rules */
-            tcg_emit(s, opc, args);
-        } else if (k < 23) {
-            tcg_gen_setcond(s, (tcg_cond)(rnd(r) % 12), WV(), RV(), RV());
-        } else if (k < 25) {
-            tcg_gen_movcond(s, (tcg_cond)(rnd(r) % 12), WV(), RV(), RV(), RV(), RV());
-        } else if (k < 27) {
-            tcg_val lo = WV(), hi;
-            do hi = WV(); while (hi == lo);
-            switch (rnd(r) % 4) {
-            case 0: tcg_gen_mulu2(s, lo, hi, RV(), RV()); break;
-            case 1: tcg_gen_muls2(s, lo, hi, RV(), RV()); break;
-            case 2: tcg_gen_add2(s, lo, hi, RV(), RV(), RV(), RV()); break;
-            default: tcg_gen_sub2(s, lo, hi, RV(), RV(), RV(), RV()); break;
-            }
-        } else if (k < 30 && next_label < NL) {
-            /* forward branch over some ops, sometimes with constant inputs */
-            tcg_gen_brcond(s, (tcg_cond)(rnd(r) % 12), RV(), RV(), labels[next_label]);
-        } else if (k < 32 && next_label < NL) {
-            tcg_gen_set_label(s, labels[next_label++]);
-        } else if (k < 33 && next_label < NL) {
-            tcg_gen_br(s, labels[next_label]);
-        } else if (k < 34) {
-            tcg_gen_exit_tb(s);                      /* early exit: rest may be unreachable */
-        } else if (k < 36) {
-            uint32_t h = helpers[rnd(r) % 3];
-            tcg_gen_call(s, h, rnd(r) % 4 ? WV() : TCG_VAL_NONE, RV(), RV(), RV(), RV());
-        } else if (k < 38) {
-            /* env access, aliasing the globals on purpose */
-            size_t off = rnd(r) % 2 ? offsetof(toy_cpu, r) + 4u * (rnd(r) % 8)
-                                    : offsetof(toy_cpu, scratch) + 4u * (rnd(r) % 8);
-            if (rnd(r) % 2)
-                tcg_gen_st_env(s, RV(), off);
-            else
-                tcg_gen_ld_env(s, WV(), off);
-        } else if (k < 39) {
-            /* guest memory: a word in RAM [0x100, 0x200) */
-            tcg_val a = temps[rnd(r) % NT];
-            tcg_gen_andi(s, a, RV(), 0xfc);
-            tcg_gen_addi(s, a, a, 0x100);
-            if (rnd(r) % 2)
-                tcg_gen_qemu_st(s, RV(), a, TCG_MEMOP(TCG_MO_32, 0));
-            else
-                tcg_gen_qemu_ld(s, WV(), a, TCG_MEMOP(rnd(r) % 2 ? TCG_MO_8 | TCG_MO_SIGN : TCG_MO_32, 0));
-        } else {
-            tcg_gen_insn_start(s, 0x1000 + 4 * i, i, 0);
-        }
-    }
-    while (next_label < NL)
-        tcg_gen_set_label(s, labels[next_label++]);
-    tcg_gen_exit_tb(s);
-#undef RV
-#undef WV
-}
+/* few temps (the optimizer's copy tracking meets them often); aligned
+ * words and signed bytes in [0x100, 0x200) */
+static const rir_shape opt_shape = {
+    .n_temps = 6, .n_labels = 4, .mem_weight = 1, .mem_base = 0x100, .mem_span = 0x100,
+    .any_size = false, .aliasing = false,
+};
 
 CTEST(tcg_opt, random_programs_same_result_optimized)
 {
     SETUP();
-    uint32_t helpers[3] = {
-        tcg_helper_register(s, helper_rw, "rw", 0),
-        tcg_helper_register(s, helper_ro, "ro", TCG_CALL_NO_WG),
-        tcg_helper_register(s, helper_pure, "pure", TCG_CALL_PURE),
-    };
+    uint32_t helpers[3];
+    rir_register_helpers(s, helpers);
     static tcg_op saved[TCG_MAX_OPS];
     unsigned removed_total = 0, checked = 0;
     for (unsigned iter = 0; iter < TCG_OPT_RANDOM_ITERS; iter++) {
-        rng r = { 0x9e3779b97f4a7c15ull * (iter + 1) };
-        gen_random_tb(t, &r, helpers, 10 + iter % 60);
+        rir_rng r = { 0x9e3779b97f4a7c15ull * (iter + 1) };
+        rir_gen(t, &r, helpers, 10 + iter % 60, &opt_shape);
         CT_ASSERT_FALSE(s->overflow);
         uint32_t n_ops = s->n_ops, n_vals = s->n_vals, n_temps = s->n_temps, n_labels = s->n_labels;
         memcpy(saved, s->ops, n_ops * sizeof(tcg_op));
 
         uint32_t init_r[8], init_scratch[8], init_mem[64];
         for (int i = 0; i < 8; i++) {
-            init_r[i] = interesting(&r);
-            init_scratch[i] = rnd(&r);
+            init_r[i] = rir_interesting(&r);
+            init_scratch[i] = rir_rnd(&r);
         }
         for (int i = 0; i < 64; i++)
-            init_mem[i] = rnd(&r);
+            init_mem[i] = rir_rnd(&r);
         uint32_t out_r[2][8], out_scratch[2][8], out_mem[2][64];
         for (int pass = 0; pass < 2; pass++) {
             s->n_ops = n_ops;
@@ -457,8 +348,8 @@ CTEST(tcg_opt, random_programs_same_result_optimized)
                     memcmp(out_mem[0], out_mem[1], sizeof(out_mem[0])) == 0;
         if (!same) {
             /* regenerate the same program from its seed for the log */
-            rng r2 = { 0x9e3779b97f4a7c15ull * (iter + 1) };
-            gen_random_tb(t, &r2, helpers, 10 + iter % 60);
+            rir_rng r2 = { 0x9e3779b97f4a7c15ull * (iter + 1) };
+            rir_gen(t, &r2, helpers, 10 + iter % 60, &opt_shape);
             tcg_dump_ops(s, stderr);
             fprintf(stderr, "---- optimized:\n");
             tcg_optimize(s);
