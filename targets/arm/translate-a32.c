@@ -516,11 +516,6 @@ static bool trans_swi(arm_dc *dc, uint32_t insn)
     return true;
 }
 
-static bool trans_udef(arm_dc *dc, uint32_t insn)
-{
-    return false;
-}
-
 /* ---- the table -------------------------------------------------------------- */
 
 #define P(mask, match, fn, cyc, name) { mask, match, fn, cyc, name }
@@ -542,7 +537,7 @@ const arm_pattern arm_a32_patterns[] = {
     P(0x0e1000f0, 0x000000f0, trans_ldst_extra, 1, "strd"),
     P(0x0e1000f0, 0x001000d0, trans_ldst_extra, 1, "ldrsb"),
     P(0x0e1000f0, 0x001000f0, trans_ldst_extra, 1, "ldrsh"),
-    P(0x0e000090, 0x00000090, trans_udef,       ARM_UDEF_CYCLES, "udef"),
+    P(0x0e000090, 0x00000090, arm_trans_udef,   ARM_UDEF_CYCLES, "udef"),
     /* miscellaneous: 0001 0xx0 (TST/TEQ/CMP/CMN without S) */
     P(0x0fbf0fff, 0x010f0000, trans_mrs,        2, "mrs"),
     P(0x0fb0fff0, 0x0120f000, trans_msr,        3, "msr"),
@@ -560,10 +555,10 @@ const arm_pattern arm_a32_patterns[] = {
     P(0x0ff000b0, 0x012000a0, trans_smlawy,     1, "smulw<y>"),
     P(0x0ff00090, 0x01400080, trans_smlaxy,     3, "smlal<x><y>"),
     P(0x0ff00090, 0x01600080, trans_smlaxy,     1, "smul<x><y>"),
-    P(0x0f900000, 0x01000000, trans_udef,       ARM_UDEF_CYCLES, "udef"),
+    P(0x0f900000, 0x01000000, arm_trans_udef,   ARM_UDEF_CYCLES, "udef"),
     /* MSR immediate; the rest of 0011 0x00 is undefined on v5 */
     P(0x0fb00000, 0x03200000, trans_msr,        3, "msr"),
-    P(0x0fb00000, 0x03000000, trans_udef,       ARM_UDEF_CYCLES, "udef"),
+    P(0x0fb00000, 0x03000000, arm_trans_udef,   ARM_UDEF_CYCLES, "udef"),
     /* data processing */
     P(0x0de00000, 0x00000000, trans_dp,         1, "and"),
     P(0x0de00000, 0x00200000, trans_dp,         1, "eor"),
@@ -582,7 +577,7 @@ const arm_pattern arm_a32_patterns[] = {
     P(0x0de00000, 0x01c00000, trans_dp,         1, "bic"),
     P(0x0de00000, 0x01e00000, trans_dp,         1, "mvn"),
     /* single data transfer; register offset with bit 4 set is undefined */
-    P(0x0e000010, 0x06000010, trans_udef,       ARM_UDEF_CYCLES, "udef"),
+    P(0x0e000010, 0x06000010, arm_trans_udef,   ARM_UDEF_CYCLES, "udef"),
     P(0x0d700000, 0x04200000, trans_ldst,       1, "strt"),
     P(0x0d700000, 0x04300000, trans_ldst,       1, "ldrt"),
     P(0x0d700000, 0x04600000, trans_ldst,       1, "strbt"),
@@ -599,8 +594,8 @@ const arm_pattern arm_a32_patterns[] = {
     /* coprocessors: only MCR/MRC to CP14/CP15 exist */
     P(0x0f100010, 0x0e000010, trans_mcr_mrc,    2, "mcr"),
     P(0x0f100010, 0x0e100010, trans_mcr_mrc,    2, "mrc"),
-    P(0x0f000010, 0x0e000000, trans_udef,       ARM_UDEF_CYCLES, "cdp"),
-    P(0x0e000000, 0x0c000000, trans_udef,       ARM_UDEF_CYCLES, "ldc/stc"),
+    P(0x0f000010, 0x0e000000, arm_trans_udef,   ARM_UDEF_CYCLES, "cdp"),
+    P(0x0e000000, 0x0c000000, arm_trans_udef,   ARM_UDEF_CYCLES, "ldc/stc"),
     P(0x0f000000, 0x0f000000, trans_swi,        3, "swi"),
 };
 const unsigned arm_a32_npatterns = sizeof(arm_a32_patterns) / sizeof(arm_a32_patterns[0]);
@@ -609,7 +604,7 @@ const unsigned arm_a32_npatterns = sizeof(arm_a32_patterns) / sizeof(arm_a32_pat
 const arm_pattern arm_a32_uncond_patterns[] = {
     P(0xfe000000, 0xfa000000, trans_blx_imm,    3, "blx"),
     P(0xfd70f000, 0xf550f000, trans_pld,        1, "pld"),
-    P(0x00000000, 0x00000000, trans_udef,       ARM_UDEF_CYCLES, "udef"),
+    P(0x00000000, 0x00000000, arm_trans_udef,   ARM_UDEF_CYCLES, "udef"),
 };
 const unsigned arm_a32_uncond_npatterns =
     sizeof(arm_a32_uncond_patterns) / sizeof(arm_a32_uncond_patterns[0]);

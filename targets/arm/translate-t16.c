@@ -377,11 +377,6 @@ static bool trans_bl_suffix(arm_dc *dc, uint32_t insn)
     return true;
 }
 
-static bool trans_udef(arm_dc *dc, uint32_t insn)
-{
-    return false;
-}
-
 /* ---- the table -------------------------------------------------------------------- */
 
 #define P(mask, match, fn, cyc, name) { mask, match, fn, cyc, name }
@@ -454,12 +449,12 @@ const arm_pattern arm_t16_patterns[] = {
     P(0xfe00, 0xb400, trans_push_pop,  2, "push"),
     P(0xfe00, 0xbc00, trans_push_pop,  2, "pop"),
     P(0xff00, 0xbe00, trans_bkpt,      3, "bkpt"),
-    P(0xf000, 0xb000, trans_udef,      T16_UDEF_CYCLES, "udef"),
+    P(0xf000, 0xb000, arm_trans_udef,  T16_UDEF_CYCLES, "udef"),
     /* 15: multiple load/store */
     P(0xf800, 0xc000, trans_ldm_stm,   2, "stmia"),
     P(0xf800, 0xc800, trans_ldm_stm,   2, "ldmia"),
     /* 16, 17: conditional branch, undefined, SWI */
-    P(0xff00, 0xde00, trans_udef,      T16_UDEF_CYCLES, "udef"),
+    P(0xff00, 0xde00, arm_trans_udef,  T16_UDEF_CYCLES, "udef"),
     P(0xff00, 0xdf00, trans_swi,       3, "swi"),
     P(0xf000, 0xd000, trans_bcond,     1, "b<c>"),
     /* 18: unconditional branch; 19: BL/BLX pair */

@@ -99,6 +99,11 @@ void arm_translate_free(arm_cpu *cpu)
 
 /* ---- decode ------------------------------------------------------------ */
 
+bool arm_trans_udef(arm_dc *dc, uint32_t insn)
+{
+    return false;
+}
+
 const arm_pattern *arm_decode(const arm_pattern *table, unsigned n, uint32_t insn)
 {
     for (unsigned i = 0; i < n; i++)

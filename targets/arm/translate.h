@@ -89,6 +89,10 @@ extern const unsigned arm_a32_uncond_npatterns;
 extern const arm_pattern arm_t16_patterns[];
 extern const unsigned arm_t16_npatterns;
 
+/* The handler of table rows that are undefined instructions: declines,
+ * so the caller raises the undefined-instruction exception. */
+bool arm_trans_udef(arm_dc *dc, uint32_t insn);
+
 /* First pattern matching insn, or NULL (translate.c). */
 const arm_pattern *arm_decode(const arm_pattern *table, unsigned n, uint32_t insn);
 /* The pattern an A32 word / Thumb halfword decodes to (either table). */
