@@ -20,7 +20,9 @@
 /* prop(buf, "reg", 2, 0x1000, 0x100): a property of n big-endian cells. */
 static void cells(void *t, const char *name, int n, ...)
 {
-    fdt32_t v[16];
+    fdt32_t v[32];   /* the longest list below has 17 */
+    if (n > 32)
+        abort();
     va_list ap;
     va_start(ap, n);
     for (int i = 0; i < n; i++)
