@@ -1,7 +1,8 @@
 # Plain-C parts of cosim/ (no SystemC): the firmware loader and the UART
 # character backends.  Included from cosim/CMakeLists.txt, or from
 # tests/platforms/CMakeLists.txt while that does not include it yet.
-add_library(cosim_loader STATIC ${CMAKE_CURRENT_LIST_DIR}/loader.c)
+add_library(cosim_loader STATIC ${CMAKE_CURRENT_LIST_DIR}/loader.c
+            ${CMAKE_CURRENT_LIST_DIR}/sh-linux-boot.c)   # SH Linux boot parameters
 target_include_directories(cosim_loader PUBLIC ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(cosim_loader PUBLIC PkgConfig::LIBELF)
 

@@ -46,6 +46,7 @@ const gdb_debug_if GdbServer::dif_ = [] {
     d.get_time = d_get_time;
     d.reset = d_reset;
     d.quit = d_quit;
+    d.nmi = d_nmi;
     return d;
 }();
 
@@ -337,6 +338,19 @@ int GdbServer::d_reset(void *o)
     return g->m_.reset && g->m_.reset() ? GDB_OK : GDB_ERR_UNSUPPORTED;
 }
 
+int GdbServer::d_nmi(void *o)
+{
+    GdbServer *g = static_cast<GdbServer *>(o);
+    if (!g->m_.nmi || !g->m_.nmi())
+        return GDB_ERR_UNSUPPORTED;
+    /* Let the new request reach the CPU's input now, so the NMI is taken
+     * at the first instruction boundary after gdb resumes.  Zero-time
+     * waits on the CPU thread: simulated time still stands. */
+    for (int i = 0; i < 64 && sc_core::sc_pending_activity_at_current_time(); i++)
+        sc_core::wait(sc_core::SC_ZERO_TIME);
+    return GDB_OK;
+}
+
 void GdbServer::d_quit(void *o, int code)
 {
     /* the run ends at the next before_exec (the stub answers QUIT);
@@ -373,6 +387,7 @@ bool Platform::open_gdb(std::string *err)
         cpu()->exited = false;
         return true;
     };
+    m.nmi = [this] { return nmi(); };
     gdb_ = GdbServer::open(m, opts_.gdb, opts_.gdb_wait, opts_.messages, err);
     return gdb_ != nullptr;
 }

@@ -47,6 +47,7 @@ public:
         tlmb::CpuInitiator *cpu;
         tlmb::Router *bus;
         std::function<bool()> reset;   /* monitor system_reset; false: failed */
+        std::function<bool()> nmi;     /* monitor nmi; false: the machine has none */
     };
 
     /* Listen on spec ("tcp::1234", "tcp:HOST:PORT", "unix:PATH"); with
@@ -82,6 +83,7 @@ private:
     static void d_memory_map(void *o, gdb_text *out);
     static int d_get_time(void *o, int cpu, gdb_time *t);
     static int d_reset(void *o);
+    static int d_nmi(void *o);
     static void d_quit(void *o, int code);
     void bps_changed(gdb_bp_type t);
 

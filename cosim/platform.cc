@@ -14,7 +14,9 @@
  *     the upper half, stack at the top growing down to the RAM base;
  *   - SYS_GET_CMDLINE returns "KERNEL-PATH [APPEND]", as QEMU does;
  *   - a raw image starts at the board's load address with r1 = the
- *     board's Linux machine id; there is no ATAG/DTB set-up yet.
+ *     board's Linux machine id; there is no ATAG/DTB set-up yet;
+ *   - boot protocol "linux-sh" (SHIX): -append and -initrd fill the SH
+ *     Linux boot parameters in the kernel's zero page (sh-linux-glue.cc).
  */
 #include "cosim/platform.h"
 
@@ -130,20 +132,31 @@ bool Platform::build(std::string *err)
             return fail(err, fmt("-D %s: %s", opts_.log_file.c_str(), std::strerror(errno)));
         own_log_file_ = true;
     }
-    if (!opts_.initrd.empty())
-        return fail(err, "-initrd: booting Linux is not implemented yet");
-    if (!opts_.dtb.empty())
-        return fail(err, "-dtb: booting Linux is not implemented yet");
-    if (!opts_.append.empty() && !opts_.semihosting)
-        return fail(err, "-append: booting Linux is not implemented yet "
-                         "(with -semihosting it sets the semihosting command line)");
     if (opts_.quantum <= sc_core::SC_ZERO_TIME)
         return fail(err, "--quantum must be greater than zero");
     tlm_utils::tlm_quantumkeeper::set_global_quantum(opts_.quantum);
 
-    return build_board(err) && build_cpu(err) && build_memories(err) && build_devices(err) &&
-           wire_irqs(err) && open_serials(err) && load_firmware(err) && start_serialice_target(err) &&
-           open_gdb(err) && start_tracing(err);
+    return build_board(err) && check_linux_options(err) && build_cpu(err) && build_memories(err) &&
+           build_devices(err) && wire_irqs(err) && open_serials(err) && load_firmware(err) &&
+           start_serialice_target(err) && open_gdb(err) && start_tracing(err);
+}
+
+bool Platform::check_linux_options(std::string *err)
+{
+    /* Only the SH boot protocol passes anything to a Linux kernel so far
+     * (sh-linux-glue.cc); ARM Linux (ATAGs/DTB) is not implemented. */
+    const bool sh_linux = std::strcmp(board_->boot_protocol, "linux-sh") == 0;
+    if (!opts_.dtb.empty())
+        return fail(err, "-dtb: booting Linux is not implemented yet");
+    if (!opts_.initrd.empty() && !sh_linux)
+        return fail(err, "-initrd: booting Linux is not implemented yet on this board");
+    if (!opts_.append.empty() && !opts_.semihosting && !sh_linux)
+        return fail(err, "-append: booting Linux is not implemented yet on this board "
+                         "(with -semihosting it sets the semihosting command line)");
+    if ((!opts_.initrd.empty() || !opts_.append.empty()) && sh_linux && opts_.kernel.empty())
+        return fail(err, std::string(opts_.initrd.empty() ? "-append" : "-initrd") +
+                             ": needs a Linux kernel (-kernel vmlinux)");
+    return true;
 }
 
 bool Platform::build_board(std::string *err)
@@ -273,6 +286,12 @@ bool Platform::build_devices(std::string *err)
         t->set_reset_handler([this] { guest_reset_request(); });
         if (!router_->map(t->socket, d.base, d.size, d.name, &why))
             return fail(err, "board: " + why);
+        if (t->master_socket()) {   /* a DMA controller: an initiator on the bus too */
+            t->master_socket()->bind(router_->target_socket);
+            t->set_dma_write_hook([this](uint64_t addr, uint64_t len) {
+                tcg_tb_invalidate_phys_range(cpu(), addr, len);
+            });
+        }
         devs_.push_back(std::move(t));
     }
     return true;
@@ -308,8 +327,9 @@ bool Platform::wire_irqs(std::string *err)
         tlmb::PeriphTarget &root = *devs_[b.root_intc];
         if (root.model()->n_irq_out >= 1)
             cpu_init_->connect_irq(root.irq_out(0));
-        if (root.model()->n_irq_out >= 2)
-            cpu_init_->connect_fiq(root.irq_out(1));
+        if (root.model()->n_irq_out >= 2)   /* ARM: FIQ; SH-4: the INTC's NMI request */
+            cpu_init_->connect_fiq(root.irq_out(1), guest_->arch() == GuestCpu::Arch::Sh4
+                                                        ? TCG_INTERRUPT_NMI : TCG_INTERRUPT_FIQ);
     }
     return true;
 }
@@ -413,11 +433,17 @@ bool Platform::load_firmware(std::string *err)
         return fail(err, why);
     entry_ = img.entry;
     const bool raw = img.format == LOADER_FORMAT_RAW;
+    const bool sh_linux = std::strcmp(b.boot_protocol, "linux-sh") == 0 &&
+                          (!opts_.append.empty() || !opts_.initrd.empty());
+    if (sh_linux && !boot_sh_linux(img, err)) {   /* boot protocol "linux-sh" */
+        loader_image_free(&img);
+        return false;
+    }
     loader_image_free(&img);
 
     guest_->set_entry(entry_, raw);
     if (!arm_)
-        return true;   /* boot protocol "sh-bare": nothing else to set up */
+        return true;   /* SH-4: the kernel or firmware sets up the rest itself */
     if (raw && std::strcmp(b.boot_protocol, "linux-arm") == 0) {
         uint64_t mach = 0;
         if (b.chosen_node >= 0 && board_prop_u64(&b, b.chosen_node, "cosim,linux-machine-id", &mach))
@@ -562,6 +588,14 @@ sc_core::sc_signal<bool> *Platform::irq_line(unsigned line, std::string *err, co
         return nullptr;
     user_lines_.push_back(std::move(s));
     return user_lines_.back().get();
+}
+
+bool Platform::nmi()
+{
+    bool any = false;
+    for (auto &d : devs_)
+        any = d->nmi() || any;
+    return any;
 }
 
 tlmb::PeriphTarget *Platform::device(const std::string &node_name)

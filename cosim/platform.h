@@ -46,6 +46,7 @@
 
 struct board;
 struct chardev;
+struct loader_image;
 struct arm_cpu;
 
 namespace cosim {
@@ -56,8 +57,9 @@ struct Options {
     uint64_t ram_size = 0;                  /* bytes (-m); 0: the board's          */
     std::string kernel;                     /* ELF or raw image (-kernel)          */
     std::string bios;                       /* raw boot ROM image (-bios)          */
-    std::string append;                     /* -append: semihosting command line   */
-    std::string initrd, dtb;                /* Linux boot: not implemented yet     */
+    std::string append;                     /* -append: semihosting or Linux command line */
+    std::string initrd;                     /* -initrd: boot protocol "linux-sh" only */
+    std::string dtb;                        /* -dtb: not implemented yet (refused) */
     std::vector<std::string> serial;        /* serial0.. specs (-serial); "none"   */
     bool semihosting = false;
     uint32_t log_mask = 0;                  /* TCG_LOG_* (-d)                      */
@@ -117,6 +119,11 @@ public:
     /* Or let the platform own the wire: a signal the caller writes or
      * binds an sc_out<bool> to.  NULL (and err) as for connect_irq. */
     sc_core::sc_signal<bool> *irq_line(unsigned line, std::string *err = nullptr, const std::string &intc = "");
+    /* An edge on the board's NMI pin from outside the wiring (gdb's
+     * "monitor nmi"): every device that listens to NMI sees it (SH7750:
+     * the INTC latches an NMI, the DMAC sets DMAOR.NMIF).  False when the
+     * board has no NMI (the Versatile PB). */
+    bool nmi();
 
     /* sc_start() until the guest exits, --max-insns is reached, the guest
      * asks for a reset, or nothing is left to happen.  Returns the exit
@@ -150,6 +157,7 @@ private:
     Platform(sc_core::sc_module_name name, const Options &opts);
     [[nodiscard]] bool build(std::string *err);
     [[nodiscard]] bool build_board(std::string *err);
+    [[nodiscard]] bool check_linux_options(std::string *err);
     [[nodiscard]] bool build_cpu(std::string *err);
     [[nodiscard]] bool build_memories(std::string *err);
     [[nodiscard]] bool build_devices(std::string *err);
@@ -166,6 +174,8 @@ private:
     [[nodiscard]] bool finish_serialice(std::string *err);
     /* -bios (defined in cpu-factory.cc) */
     [[nodiscard]] bool load_bios(std::string *err);
+    /* SH Linux boot parameters, -append/-initrd (defined in sh-linux-glue.cc) */
+    [[nodiscard]] bool boot_sh_linux(const loader_image &img, std::string *err);
     /* GDB stub (defined in gdb-glue.cc) */
     [[nodiscard]] bool open_gdb(std::string *err);
     /* Tracing steps (defined in trace-glue.cc) */

@@ -160,6 +160,9 @@ typedef struct gdb_debug_if {
     int (*reset)(void *opaque);
     /* End the simulation (monitor quit, 'k'). */
     void (*quit)(void *opaque, int exit_code);
+    /* Deliver a non-maskable interrupt (monitor nmi, as QEMU's monitor
+     * has it): GDB_OK, or GDB_ERR_UNSUPPORTED when the machine has none. */
+    int (*nmi)(void *opaque);
 } gdb_debug_if;
 
 #endif

@@ -158,6 +158,7 @@ static void mon_help(gdb_text *t)
         "  time                 simulated time, cycles and instructions per CPU\n"
         "  step-irq [on|off]    may a single step take a pending interrupt (default off)\n"
         "  system_reset         reset the machine (CPUs stay stopped)\n"
+        "  nmi                  raise the machine's non-maskable interrupt\n"
         "  quit                 end the simulation\n");
 }
 
@@ -241,6 +242,11 @@ static bool monitor(gdb_stub *s, const char *cmd, gdb_text *t)
             gdb_text_printf(t, "reset failed\n");
         else
             gdb_text_printf(t, "machine reset\n");
+    } else if (IS("nmi")) {
+        if (!s->dif->nmi || s->dif->nmi(s->opaque) != GDB_OK)
+            gdb_text_printf(t, "this machine has no NMI\n");
+        else
+            gdb_text_printf(t, "NMI raised: it is taken when the CPU runs\n");
     } else if (IS("quit")) {
         gdb_text_printf(t, "ending the simulation\n");
         gdb_stub_quit(s, 0);

@@ -23,6 +23,7 @@ extern const periph_model sh7750_sci_model;
 extern const periph_model sh7750_cpg_model;
 extern const periph_model sh7750_bsc_model;
 extern const periph_model sh7750_rtc_model;
+extern const periph_model sh7750_dmac_model;
 
 const periph_model *const periph_models[] = {
     &pl011_model,
@@ -41,5 +42,6 @@ const periph_model *const periph_models[] = {
     &sh7750_cpg_model,
     &sh7750_bsc_model,
     &sh7750_rtc_model,
+    &sh7750_dmac_model,
     NULL,
 };

@@ -1,7 +1,8 @@
 /*
  * Device API support shared by all models: logging through the host,
- * property look-up with defaults, the model table search, and the common
- * register-write check (see periph_internal.h for the access convention).
+ * bus-master accesses, property look-up with defaults, the model table
+ * search, and the common register-write check (see periph_internal.h for
+ * the access convention).
  */
 #include "peripherals/periph.h"
 #include "peripherals/periph_internal.h"
@@ -29,6 +30,30 @@ void periph_request_reset(const periph_host *h)
         h->ops->request_reset(h->ctx);
     else
         periph_log(h, PERIPH_LOG_UNIMP, "system reset requested, but the host cannot reset");
+}
+
+periph_status periph_bus_read(const periph_host *h, uint64_t addr, void *buf, unsigned len,
+                              uint64_t *latency_ns)
+{
+    uint64_t lat = 0;
+    periph_status st = PERIPH_BUS_ERROR;
+    if (h && h->ops && h->ops->bus_read)
+        st = h->ops->bus_read(h->ctx, addr, buf, len, &lat);
+    if (latency_ns)
+        *latency_ns = lat;
+    return st;
+}
+
+periph_status periph_bus_write(const periph_host *h, uint64_t addr, const void *buf, unsigned len,
+                               uint64_t *latency_ns)
+{
+    uint64_t lat = 0;
+    periph_status st = PERIPH_BUS_ERROR;
+    if (h && h->ops && h->ops->bus_write)
+        st = h->ops->bus_write(h->ctx, addr, buf, len, &lat);
+    if (latency_ns)
+        *latency_ns = lat;
+    return st;
 }
 
 bool periph_prop_u64(const periph_props *p, const char *name, uint64_t dflt, uint64_t *out)

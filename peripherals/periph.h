@@ -10,6 +10,9 @@
  * Time is simulated nanoseconds, read from the host (`now_ns`); timers are
  * one-shot callbacks at an absolute simulated time.  Devices never read
  * the host clock unless they are told to (an RTC's `use-host-time`).
+ * A DMA controller (model flag `bus_master`) reaches memory and other
+ * devices through the host's bus_read/bus_write: TLM transactions on its
+ * own initiator socket in the SystemC platform, the plain-C map in tests.
  */
 #ifndef PERIPH_PERIPH_H
 #define PERIPH_PERIPH_H
@@ -36,6 +39,12 @@ static inline void periph_irq_set(const periph_irq *irq, bool level)
 
 /* ---- host services -------------------------------------------------- */
 
+/* Result of a register access (and of a bus-master access, below). */
+typedef enum periph_status {
+    PERIPH_OK = 0,
+    PERIPH_BUS_ERROR,     /* slave error: the initiator sees TLM_GENERIC_ERROR_RESPONSE */
+} periph_status;
+
 typedef struct periph_timer periph_timer;   /* owned by the host */
 
 typedef enum periph_log_kind {
@@ -57,6 +66,17 @@ typedef struct periph_host_ops {
      * Versatile SYS_RESETCTL).  The host performs it later, not inside the
      * device's register write. */
     void (*request_reset)(void *ctx);
+    /* Optional (NULL: the host gives devices no bus): a bus-master access
+     * by a DMA-capable device (model flag bus_master).  `len` bytes at bus
+     * address `addr` (the physical address space the CPU's bus sees), to
+     * or from buf in guest memory byte order.  Returns PERIPH_OK, or
+     * PERIPH_BUS_ERROR when nothing answers there or the target reports an
+     * error.  *latency_ns gets the time the target took (the TLM delay it
+     * annotated; 0 for a plain memory): the device adds it to its own
+     * timing.  Called from a register access or a timer callback. */
+    periph_status (*bus_read)(void *ctx, uint64_t addr, void *buf, unsigned len, uint64_t *latency_ns);
+    periph_status (*bus_write)(void *ctx, uint64_t addr, const void *buf, unsigned len,
+                               uint64_t *latency_ns);
 } periph_host_ops;
 
 typedef struct periph_host {
@@ -69,6 +89,12 @@ void periph_log(const periph_host *h, periph_log_kind kind, const char *fmt, ...
     __attribute__((format(printf, 3, 4)));
 /* Ask the host for a system reset; logged as unimplemented when it cannot. */
 void periph_request_reset(const periph_host *h);
+/* Bus-master accesses (see bus_read/bus_write above); PERIPH_BUS_ERROR
+ * when the host has no bus for devices.  latency_ns may be NULL. */
+PERIPH_WUR periph_status periph_bus_read(const periph_host *h, uint64_t addr, void *buf, unsigned len,
+                                         uint64_t *latency_ns);
+PERIPH_WUR periph_status periph_bus_write(const periph_host *h, uint64_t addr, const void *buf,
+                                          unsigned len, uint64_t *latency_ns);
 
 /* ---- character backends (UARTs) --------------------------------------- */
 
@@ -104,11 +130,6 @@ bool periph_prop_str(const periph_props *p, const char *name, const char **out);
 
 /* ---- models ----------------------------------------------------------------- */
 
-typedef enum periph_status {
-    PERIPH_OK = 0,
-    PERIPH_BUS_ERROR,     /* slave error: the initiator sees TLM_GENERIC_ERROR_RESPONSE */
-} periph_status;
-
 typedef struct periph_model {
     const char *compatible;      /* device-tree compatible, e.g. "arm,pl011"   */
     const char *name;            /* short name for logs and -M help           */
@@ -130,6 +151,13 @@ typedef struct periph_model {
     void (*set_irq_in)(void *s, int n, bool level);          /* NULL if n_irq_in == 0 */
     void (*attach_chr)(void *s, periph_chr *chr);             /* NULL if !has_chr      */
     void (*destroy)(void *s);                                 /* may be NULL           */
+    /* Additions (after the first version of this header): */
+    bool bus_master;             /* makes bus-master accesses (DMA): the host  */
+                                 /* gives it bus_read/bus_write               */
+    /* May be NULL: the board's NMI pin made its active edge, from outside
+     * the wiring (a debugger's "nmi" command).  Every model that listens
+     * to the NMI pin has it (SH7750: the INTC and the DMAC). */
+    void (*nmi)(void *s);
 } periph_model;
 
 /* All built-in models, NULL-terminated (peripherals/models.c).  A model

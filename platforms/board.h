@@ -16,7 +16,8 @@
  *   interrupts / interrupt-parent      IRQ wiring (one cell per line)
  *   /chosen: cosim,load-address, cosim,boot-protocol
  * The root interrupt controller (an interrupt-controller node with no
- * interrupt-parent) drives the CPU: its output 0 is IRQ, output 1 is FIQ.
+ * interrupt-parent) drives the CPU: its output 0 is IRQ, output 1 is FIQ
+ * (on an SH-4, the NMI request).
  *
  * Details of the reading (Devicetree Specification v0.4):
  *   - #address-cells/#size-cells of the parent are honoured; addresses are

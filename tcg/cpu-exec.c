@@ -7,7 +7,8 @@
  * charged the partial TB.  At the loop top, in order: reclaim a deferred
  * TB flush; deliver exception_index (>= 0: target->do_interrupt; HALTED:
  * halt; EXIT: return STOP); stop_request / exited -> STOP; halted ->
- * HALTED unless an interrupt is pending (which wakes it);
+ * HALTED unless tcg_cpu_has_work (a pending interrupt the target's
+ * has_work hook accepts, if it has one, wakes it);
  * target->exec_interrupt when interrupt_request != 0; budget -> BUDGET;
  * max_insns -> STOP (with exited set).  Then: PC and flags from
  * target->get_tb_state, the jump cache, else the physical PC through the
@@ -109,10 +110,23 @@ void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level)
 {
     if (level) {
         cpu->interrupt_request |= mask;
-        cpu->halted = false;
+        /* Without a has_work hook any request ends the halt, even a pulse
+         * gone by the next tcg_cpu_exec (ARM WFI's wake-up event); with
+         * one the loop asks the target (tcg_cpu_has_work). */
+        const tcg_target_ops *t = cpu->target;
+        if (!t || !t->has_work)
+            cpu->halted = false;
     } else {
         cpu->interrupt_request &= ~mask;
     }
+}
+
+bool tcg_cpu_has_work(tcg_cpu *cpu)
+{
+    if (!cpu->interrupt_request)
+        return false;
+    const tcg_target_ops *t = cpu->target;
+    return !t || !t->has_work || t->has_work(cpu, cpu->interrupt_request);
 }
 
 void tcg_cpu_print_stats(const tcg_cpu *cpu, FILE *f, double host_seconds)
@@ -369,7 +383,7 @@ static tcg_exit_reason cpu_exec_loop(tcg_cpu *cpu)
         if (cpu->exited)
             return TCG_EXIT_STOP;
         if (cpu->halted) {
-            if (!cpu->interrupt_request)
+            if (!tcg_cpu_has_work(cpu))
                 return TCG_EXIT_HALTED;
             cpu->halted = false;
         }

@@ -152,6 +152,11 @@ typedef struct tcg_target_ops {
      * the lookup calls get_tb_state. */
     size_t jit_pc_offset;
     size_t jit_flags_offset;
+    /* Whether these pending interrupt requests end a halt (WFI/SLEEP).
+     * NULL: any request does, even a masked one (ARM WFI).  SH-4: only
+     * one the CPU would accept (an NMI, or a level above SR.IMASK); a
+     * SLEEP with masked requests only sleeps on. */
+    bool (*has_work)(tcg_cpu *cpu, uint32_t interrupt_request);
 } tcg_target_ops;
 
 /*
@@ -197,8 +202,9 @@ typedef struct tcg_target_ops {
 #define TCG_EXCP_DEBUG  (-4)   /* debugger stop (tcg/debug.h): instruction not done */
 /* From a helper: sync the PC to the NEXT instruction, then
  * tcg_cpu_raise(cpu, TCG_EXCP_HALTED or TCG_EXCP_EXIT); the instruction
- * counts as completed.  A halted CPU with interrupt_request != 0 (even a
- * masked one) wakes at once, as ARM WFI does. */
+ * counts as completed.  A halted CPU wakes when tcg_cpu_has_work: with
+ * interrupt_request != 0 (even a masked one, as ARM WFI does) unless the
+ * target's has_work hook says otherwise. */
 
 /* log items (-d); several may be set */
 #define TCG_LOG_IN_ASM      (1u << 0)
@@ -296,8 +302,13 @@ tcg_exit_reason tcg_cpu_exec(tcg_cpu *cpu, uint64_t budget_cycles);
  * when an access scheduled a device event before the budget's end); the
  * loop then returns BUDGET at the first TB boundary at or after it. */
 void tcg_cpu_cut_budget(tcg_cpu *cpu, uint64_t end_cycles);
-/* Interrupt lines (level sensitive); wakes a halted CPU when set. */
+/* Interrupt lines (level sensitive).  Raising one ends a halt (even if
+ * lowered again before the next tcg_cpu_exec), unless the target has a
+ * has_work hook: then the halt ends when tcg_cpu_has_work. */
 void tcg_cpu_set_interrupt(tcg_cpu *cpu, uint32_t mask, bool level);
+/* Whether a halted CPU would wake now: an interrupt request is pending
+ * and the target's has_work hook (if any) accepts it. */
+bool tcg_cpu_has_work(tcg_cpu *cpu);
 /* --stats: guest instructions and cycles, TBs translated, flushes, chain
  * hits (JIT), TLB misses and, given the host time spent, guest MIPS. */
 void tcg_cpu_print_stats(const tcg_cpu *cpu, FILE *f, double host_seconds);

@@ -47,11 +47,12 @@ void CpuInitiator::connect_irq(sc_core::sc_signal_in_if<bool> &wire)
     irq_bound_ = true;
 }
 
-void CpuInitiator::connect_fiq(sc_core::sc_signal_in_if<bool> &wire)
+void CpuInitiator::connect_fiq(sc_core::sc_signal_in_if<bool> &wire, uint32_t mask)
 {
     sc_assert(!fiq_bound_);
     fiq_.bind(wire);
     fiq_bound_ = true;
+    fiq_mask_ = mask;
 }
 
 void CpuInitiator::before_end_of_elaboration()
@@ -169,10 +170,11 @@ void CpuInitiator::run()
         }
         if (r == TCG_EXIT_HALTED) {
             /* Let the rest of the system catch up, then sleep until an
-             * interrupt line is raised (WFI wakes on a pending interrupt
-             * even when it is masked; tcg decides what happens then). */
+             * interrupt line is raised that ends the halt (ARM WFI wakes
+             * on a pending interrupt even when it is masked, SH-4 SLEEP
+             * only on one it accepts: tcg_cpu_has_work). */
             sync();
-            while (cpu_->interrupt_request == 0) {
+            while (!tcg_cpu_has_work(cpu_)) {
                 if (!hook_) {
                     sc_core::wait(wake_);
                     continue;
@@ -194,7 +196,7 @@ void CpuInitiator::irq_changed()
 {
     const bool irq = irq_.read(), fiq = fiq_.read();
     tcg_cpu_set_interrupt(cpu_, TCG_INTERRUPT_HARD, irq);
-    tcg_cpu_set_interrupt(cpu_, TCG_INTERRUPT_FIQ, fiq);
+    tcg_cpu_set_interrupt(cpu_, fiq_mask_, fiq);
     if (irq || fiq)
         wake_.notify();
 }

@@ -99,9 +99,11 @@ public:
     CpuInitiator(sc_core::sc_module_name name, tcg_cpu *cpu,
                  sc_core::sc_time clock_period = default_cpu_period());
 
-    /* Interrupt inputs; unconnected ones are tied low.  Elaboration only. */
+    /* Interrupt inputs; unconnected ones are tied low.  Elaboration only.
+     * The second input sets interrupt_request bit `mask`: the ARM's FIQ,
+     * or TCG_INTERRUPT_NMI for the SH-4's NMI request. */
     void connect_irq(sc_core::sc_signal_in_if<bool> &wire);
-    void connect_fiq(sc_core::sc_signal_in_if<bool> &wire);
+    void connect_fiq(sc_core::sc_signal_in_if<bool> &wire, uint32_t mask = TCG_INTERRUPT_FIQ);
 
     /* What to do on TCG_EXIT_STOP (after syncing); default sc_stop(). */
     void set_stop_handler(std::function<void()> fn) { on_stop_ = std::move(fn); }
@@ -177,6 +179,7 @@ private:
 
     sc_core::sc_in<bool> irq_, fiq_;
     bool irq_bound_ = false, fiq_bound_ = false;
+    uint32_t fiq_mask_ = TCG_INTERRUPT_FIQ;
     sc_core::sc_signal<bool> tie_low_;
     sc_core::sc_event wake_;
 

@@ -50,6 +50,8 @@ PeriphTarget::PeriphTarget(sc_core::sc_module_name name, const periph_model *mod
     in_level_.assign(n_in, 0);
     if (n_in)
         tie_low_.reset(new sc_core::sc_signal<bool>("tie_low", false));
+    if (model_->bus_master)
+        master_.reset(new tlm_utils::simple_initiator_socket<PeriphTarget>("master"));
 
     if (n_out) {
         SC_METHOD(drive_irqs);
@@ -75,7 +77,7 @@ bool PeriphTarget::init(const periph_props *props, std::string *err)
     static const periph_host_ops ops = {
         host_now_ns, host_timer_new, host_timer_mod, host_timer_del,
         host_timer_free, host_log, host_host_time,
-        host_request_reset,
+        host_request_reset, host_bus_read, host_bus_write,
     };
     host_.ops = &ops;
     host_.ctx = this;
@@ -315,6 +317,63 @@ void PeriphTarget::host_request_reset(void *ctx)
         self->on_reset_();
     else
         host_log(ctx, PERIPH_LOG_UNIMP, "system reset requested: not supported by this host");
+}
+
+} // namespace tlmb
+
+/* ---- bus master (DMA) ------------------------------------------------------ */
+
+namespace tlmb {
+
+periph_status PeriphTarget::bus_transport(tlm::tlm_command cmd, uint64_t addr, uint8_t *buf, unsigned len,
+                                          uint64_t *lat)
+{
+    *lat = 0;
+    if (!master_)
+        return PERIPH_BUS_ERROR;
+    tlm::tlm_generic_payload &t = master_trans_;
+    t.set_command(cmd);
+    t.set_address(addr);
+    t.set_data_ptr(buf);
+    t.set_data_length(len);
+    t.set_streaming_width(len);
+    t.set_byte_enable_ptr(nullptr);
+    t.set_dmi_allowed(false);
+    t.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+    /* the transfer starts at the device's now (inside a register access:
+     * the initiator's local time) */
+    const sc_core::sc_time start = cur_delay_ ? *cur_delay_ : sc_core::SC_ZERO_TIME;
+    sc_core::sc_time delay = start;
+    (*master_)->b_transport(t, delay);
+    if (delay > start)
+        *lat = (delay - start).value() / sc_core::sc_time(1, sc_core::SC_NS).value();
+    if (!t.is_response_ok())
+        return PERIPH_BUS_ERROR;
+    if (cmd == tlm::TLM_WRITE_COMMAND && on_dma_write_)
+        on_dma_write_(addr, len);
+    return PERIPH_OK;
+}
+
+periph_status PeriphTarget::host_bus_read(void *ctx, uint64_t addr, void *buf, unsigned len, uint64_t *lat)
+{
+    return static_cast<PeriphTarget *>(ctx)->bus_transport(tlm::TLM_READ_COMMAND, addr,
+                                                            static_cast<uint8_t *>(buf), len, lat);
+}
+
+periph_status PeriphTarget::host_bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len,
+                                           uint64_t *lat)
+{
+    /* TLM payloads carry a non-const pointer; a write only reads it */
+    return static_cast<PeriphTarget *>(ctx)->bus_transport(
+        tlm::TLM_WRITE_COMMAND, addr, const_cast<uint8_t *>(static_cast<const uint8_t *>(buf)), len, lat);
+}
+
+bool PeriphTarget::nmi()
+{
+    if (!initialised_ || !model_->nmi)
+        return false;
+    model_->nmi(state_);
+    return true;
 }
 
 } // namespace tlmb

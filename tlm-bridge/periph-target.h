@@ -20,6 +20,8 @@
  *             fires in the next delta cycle).
  *   log       guest errors / unimplemented features, printed to the
  *             platform log when the -d item is enabled.
+ *   bus_read, bus_write
+ *             (bus-master models only) b_transport on master_socket().
  * IRQ outputs are driven by ONE method of this module (so each wire has a
  * single writer, whichever process made the device change its level); a
  * level set during a transaction reaches the wire one delta cycle later.
@@ -44,6 +46,7 @@
 
 #include <systemc>
 #include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
 #include <tlm_utils/simple_target_socket.h>
 
 #include "tlm-bridge/c-api.h"
@@ -85,6 +88,20 @@ public:
 
     uint64_t now_ns() const;
 
+    /* A bus-master model's (DMA) initiator socket, NULL for the others:
+     * bind it to the bus (Router::target_socket) during elaboration.  The
+     * model's bus_read/bus_write become b_transport calls on it, starting
+     * at the device's now and returning the target's annotated delay as
+     * the latency.  They run in the model's timer callbacks (a method
+     * process), so a target reached by DMA must not call wait(). */
+    tlm_utils::simple_initiator_socket<PeriphTarget> *master_socket() { return master_.get(); }
+    /* Called after every successful bus-master write: (bus address,
+     * length).  The platform drops translated code there. */
+    void set_dma_write_hook(std::function<void(uint64_t, uint64_t)> fn) { on_dma_write_ = std::move(fn); }
+    /* The NMI pin's active edge from outside the wiring (model->nmi);
+     * false when the model does not listen to NMI. */
+    bool nmi();
+
 private:
     struct Timer;
 
@@ -103,6 +120,11 @@ private:
     static void host_log(void *ctx, periph_log_kind kind, const char *msg);
     static int64_t host_host_time(void *ctx);
     static void host_request_reset(void *ctx);
+    static periph_status host_bus_read(void *ctx, uint64_t addr, void *buf, unsigned len, uint64_t *lat);
+    static periph_status host_bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len,
+                                        uint64_t *lat);
+    periph_status bus_transport(tlm::tlm_command cmd, uint64_t addr, uint8_t *buf, unsigned len,
+                                uint64_t *lat);
 
     const periph_model *model_;
     const tcg_log *log_;
@@ -126,6 +148,10 @@ private:
 
     std::vector<std::unique_ptr<Timer>> timers_;
     std::function<void()> on_reset_;
+
+    std::unique_ptr<tlm_utils::simple_initiator_socket<PeriphTarget>> master_;   /* bus_master models */
+    tlm::tlm_generic_payload master_trans_;
+    std::function<void(uint64_t, uint64_t)> on_dma_write_;
 };
 
 } // namespace tlmb

@@ -5,7 +5,9 @@
  *   0xff000000-0xff0000ff  CCN/MMU/exception registers (manual 3.2, 4.2, 5.2):
  *                          PTEH 00, PTEL 04, TTB 08, TEA 0c, MMUCR 10,
  *                          BASRA 14, BASRB 18, CCR 1c, TRA 20, EXPEVT 24,
- *                          INTEVT 28, PTEA 34, QACR0 38, QACR1 3c
+ *                          INTEVT 28, PTEA 34, QACR0 38, QACR1 3c;
+ *                          read-only version registers PVR 30, CVR 40,
+ *                          PRR 44 (see SH4_PVR below)
  *   0xe0000000-0xe3ffffff  store queues SQ0/SQ1 (32-bit writes; manual 4.6)
  *   0xf0000000-0xf7ffffff  cache and TLB arrays (manual 3.7, 4.5): the
  *                          ITLB (f2 address, f3 data 1, f38 data 2) and
@@ -22,6 +24,17 @@
 #include "targets/sh4/internals.h"
 
 #define SH4_CCN_BASE 0xff000000u
+
+/* Version registers.  The SH7750 hardware manual's register list leaves
+ * them out, but the silicon has them and software identifies the part by
+ * them (Linux's SH-4 cpu_probe panics with "Unknown CPU" on 0):
+ *   PVR  processor version: family 0x04, SH7750 0x0205 in bits [23:8];
+ *   CVR  cache version: FPU present (bit 29), 8 KiB instruction cache
+ *        (bits [23:20] = 2) and 16 KiB operand cache (bits [19:16] = 4);
+ *   PRR  product revision: none on the SH7750 (0). */
+#define SH4_PVR 0x04020500u
+#define SH4_CVR 0x20240000u
+#define SH4_PRR 0x00000000u
 
 static uint32_t sh4_canon(uint64_t addr)
 {
@@ -48,9 +61,12 @@ bool sh4_ccn_read(sh4_cpu *cpu, uint32_t addr, unsigned size, uint32_t *val)
     case 0x20: *val = cpu->tra; break;
     case 0x24: *val = cpu->expevt; break;
     case 0x28: *val = cpu->intevt; break;
+    case 0x30: *val = SH4_PVR; break;
     case 0x34: *val = cpu->ptea; break;
     case 0x38: *val = cpu->qacr[0]; break;
     case 0x3c: *val = cpu->qacr[1]; break;
+    case 0x40: *val = SH4_CVR; break;
+    case 0x44: *val = SH4_PRR; break;
     default:
         *val = 0;
         return false;
@@ -87,6 +103,7 @@ bool sh4_ccn_write(sh4_cpu *cpu, uint32_t addr, unsigned size, uint32_t v)
     case 0x34: cpu->ptea = v & 0xfu; break;
     case 0x38: cpu->qacr[0] = v & 0x1cu; break;
     case 0x3c: cpu->qacr[1] = v & 0x1cu; break;
+    case 0x30: case 0x40: case 0x44: break;   /* read-only */
     default:
         return false;
     }

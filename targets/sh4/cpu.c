@@ -25,6 +25,14 @@
  * While a pending interrupt stays masked, the acknowledge word is read at
  * every TB boundary (one MMIO read each): cheap next to a TB, and it keeps
  * the CPU free of any copy of the INTC's state.
+ *
+ * NMI: the INTC's second output drives TCG_INTERRUPT_NMI from the active
+ * NMI edge until the CPU accepts it.  It is taken at level 16 (whatever
+ * SR.IMASK says, which it leaves alone) with INTEVT 0x1c0 through VBR +
+ * 0x600; while SR.BL = 1 it waits, unless ICR.NMIB = 1 (bit 25 of the
+ * acknowledge word) or it ends a SLEEP.  On acceptance the CPU writes
+ * 0x1c0 to the acknowledge word, which clears the INTC's latch; without
+ * an INTC (intc_ack_addr = 0) it clears the request line itself.
  */
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +94,7 @@ void sh4_cpu_reset(sh4_cpu *cpu)
     cpu->fpscr = 0x00040001u;
     cpu->fpul = 0;
     cpu->ds_flags = 0;
+    cpu->asleep = false;
     cpu->delayed_pc = cpu->delayed_cond = 0;
     cpu->tra = cpu->expevt = cpu->intevt = 0;
     cpu->ccr = 0;
@@ -259,18 +268,56 @@ static bool sh4_intc_ack(sh4_cpu *cpu, uint32_t *level, uint32_t *code)
     return *level != 0;
 }
 
+/* May a pending NMI be taken now?  With SR.BL = 0 always; with BL = 1
+ * only when ICR.NMIB says so (the INTC tells it in its acknowledge word)
+ * or when it wakes the CPU from SLEEP (manual 19.2.1). */
+static bool sh4_nmi_ok(sh4_cpu *cpu, bool woke)
+{
+    if (!(cpu->sr & SH4_SR_BL) || woke)
+        return true;
+    if (!cpu->intc_ack_addr)
+        return false;
+    const tcg_bus *b = &cpu->outer_bus;
+    uint64_t v = 0, stall = 0;
+    return b->ops && b->ops->access(b->opaque, cpu->intc_ack_addr, 4, false, &v, cpu->common.cycles,
+                                    &stall) == TCG_BUS_OK && (v & SH4_INTC_ACK_NMIB);
+}
+
+/* The NMI is being taken: the INTC's request latch clears when the CPU
+ * writes the code to the acknowledge word; without an INTC the request
+ * line is the CPU's own edge latch. */
+static void sh4_nmi_accepted(sh4_cpu *cpu)
+{
+    if (!cpu->intc_ack_addr) {
+        tcg_cpu_set_interrupt(&cpu->common, TCG_INTERRUPT_NMI, false);
+        return;
+    }
+    const tcg_bus *b = &cpu->outer_bus;
+    uint64_t v = SH4_EXCP_NMI, stall = 0;
+    if (b->ops)
+        (void)b->ops->access(b->opaque, cpu->intc_ack_addr, 4, true, &v, cpu->common.cycles, &stall);
+}
+
 static bool sh4_exec_interrupt(tcg_cpu *c, uint32_t req)
 {
     sh4_cpu *cpu = sh4_env(c);
     uint32_t level, code;
-    if (cpu->ds_flags || (cpu->sr & SH4_SR_BL))
+    bool woke = cpu->asleep;
+    cpu->asleep = false;
+    if (cpu->ds_flags)
         return false;
-    if (req & TCG_INTERRUPT_NMI) {
-        level = 16;
-        code = SH4_EXCP_NMI;
-    } else if (!(req & TCG_INTERRUPT_HARD) || !sh4_intc_ack(cpu, &level, &code)) {
-        return false;
+    if ((req & TCG_INTERRUPT_NMI) && sh4_nmi_ok(cpu, woke)) {
+        /* level 16: above any SR.IMASK */
+        tcg_log_item(c, TCG_LOG_INT, "sh4: NMI (INTEVT 0x1c0) at pc 0x%08x\n", cpu->pc);
+        sh4_nmi_accepted(cpu);
+        cpu->intevt = SH4_EXCP_NMI;
+        sh4_enter(cpu, 0x600);
+        return true;
     }
+    if (cpu->sr & SH4_SR_BL)
+        return false;
+    if (!(req & TCG_INTERRUPT_HARD) || !sh4_intc_ack(cpu, &level, &code))
+        return false;
     if (level <= ((cpu->sr & SH4_SR_IMASK) >> 4))
         return false;
     tcg_log_item(c, TCG_LOG_INT, "sh4: interrupt INTEVT 0x%03x level %u at pc 0x%08x\n", code,
@@ -278,6 +325,22 @@ static bool sh4_exec_interrupt(tcg_cpu *c, uint32_t req)
     cpu->intevt = code;
     sh4_enter(cpu, 0x600);
     return true;
+}
+
+/* Does a pending request end SLEEP?  Only an interrupt the CPU accepts
+ * (manual 9.5.2, 19.6): an NMI, or a source above SR.IMASK (with SR.BL = 1
+ * too: the CPU wakes, and takes it once BL is cleared).  A request at or
+ * below IMASK stays pending and the CPU sleeps on -- Linux halts with
+ * interrupts masked and SLEEP in a loop. */
+static bool sh4_has_work(tcg_cpu *c, uint32_t req)
+{
+    sh4_cpu *cpu = sh4_env(c);
+    uint32_t level, code;
+    if (req & TCG_INTERRUPT_NMI)
+        return true;
+    if (!(req & TCG_INTERRUPT_HARD) || !sh4_intc_ack(cpu, &level, &code))
+        return false;
+    return level > ((cpu->sr & SH4_SR_IMASK) >> 4);
 }
 
 /* ---- other hooks ---------------------------------------------------------- */
@@ -331,6 +394,7 @@ const tcg_target_ops sh4_target_ops = {
     .translate = sh4_translate,
     .tlb_fill = sh4_tlb_fill,
     .exec_interrupt = sh4_exec_interrupt,
+    .has_work = sh4_has_work,
     .do_interrupt = sh4_do_interrupt,
     .restore_state = sh4_restore_state,
     .disas = sh4_disas,

@@ -119,6 +119,8 @@ typedef struct sh4_tlb_entry {
 /* Where the CPU asks the interrupt controller which interrupt it is
  * taking (see cpu.c, sh4_exec_interrupt). */
 #define SH4_INTC_ACK_DEFAULT 0xffd00080u
+/* acknowledge word bit: ICR.NMIB, an NMI may be taken while SR.BL = 1 */
+#define SH4_INTC_ACK_NMIB (1u << 25)
 
 typedef struct sh4_cpu {
     tcg_cpu common;            /* MUST be first */
@@ -147,6 +149,7 @@ typedef struct sh4_cpu {
     /* the platform's bus, behind the CPU-internal regions (ccn.c) */
     tcg_bus outer_bus;
     uint32_t intc_ack_addr;    /* 0: interrupts are taken as level 15, INTEVT 0x200 */
+    bool asleep;               /* SLEEP ran; cleared when an interrupt is next looked at */
 
     struct sh4_tr_tables *tr;  /* front end's globals and helper ids */
     const char *model;

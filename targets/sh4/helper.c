@@ -39,7 +39,8 @@ SH4_HELPER_(sleep)
     sh4_cpu *cpu = env;
     tcg_cpu *c = &cpu->common;
     cpu->pc = a0;
-    if (c->interrupt_request)
+    cpu->asleep = true;   /* an NMI ends SLEEP even with SR.BL = 1 */
+    if (tcg_cpu_has_work(c))   /* an interrupt the CPU accepts is pending */
         return 0;
     c->halted = true;
     tcg_cpu_raise(c, TCG_EXCP_HALTED);

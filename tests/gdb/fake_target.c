@@ -148,6 +148,15 @@ static int f_reset(void *o)
     return GDB_OK;
 }
 
+static int f_nmi(void *o)
+{
+    fake_machine *m = o;
+    if (m->no_nmi)
+        return GDB_ERR_UNSUPPORTED;
+    m->nmis++;
+    return GDB_OK;
+}
+
 static void f_quit(void *o, int code)
 {
     fake_machine *m = o;
@@ -172,6 +181,7 @@ const gdb_debug_if fake_dif = {
     .get_time = f_get_time,
     .reset = f_reset,
     .quit = f_quit,
+    .nmi = f_nmi,
 };
 
 void fake_init(fake_machine *m)

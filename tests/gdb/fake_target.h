@@ -46,6 +46,8 @@ typedef struct fake_machine {
     uint64_t sim_ps;
     /* hook call records */
     int resets, quits, quit_code, resumes, stop_requests;
+    int nmis;               /* monitor nmi calls */
+    bool no_nmi;            /* answer "no NMI on this machine" */
     gdb_run last_action[FAKE_NCPUS];
     bool last_step_irqs;
     bool exited;            /* the guest ran its exit instruction */

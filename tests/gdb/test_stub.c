@@ -530,6 +530,12 @@ CTEST(gdb_stub, monitor_commands)
     CT_EXPECT_STREQ(monitor(f, "system_reset", text, sizeof text), "OK");
     CT_EXPECT_EQ(f->m.resets, 1);
     CT_EXPECT_EQ(gdb_stub_cpu_run(f->s, 0), GDB_RUN_HOLD);   /* still held */
+    CT_EXPECT_STREQ(monitor(f, "nmi", text, sizeof text), "OK");
+    CT_EXPECT_EQ(f->m.nmis, 1);
+    CT_EXPECT_TRUE(contains(text, "NMI raised"));
+    f->m.no_nmi = true;
+    CT_EXPECT_STREQ(monitor(f, "nmi", text, sizeof text), "OK");
+    CT_EXPECT_TRUE(contains(text, "this machine has no NMI"));
     CT_EXPECT_STREQ(monitor(f, "frobnicate", text, sizeof text), "OK");
     CT_EXPECT_TRUE(contains(text, "unknown command 'frobnicate'"));
     CT_EXPECT_STREQ(fx_cmd(f, "qRcmd,6"), "E22");           /* odd hex */

@@ -64,6 +64,35 @@ static void pth_request_reset(void *ctx)
     ((periph_testhost *)ctx)->resets_requested++;
 }
 
+static periph_status pth_bus(periph_testhost *t, uint64_t addr, uint8_t *buf, unsigned len, bool is_write,
+                             uint64_t *lat)
+{
+    *lat = t->bus_latency_ns;
+    if (addr < PTH_MEM_BASE || addr - PTH_MEM_BASE > PTH_MEM_SIZE || len > PTH_MEM_SIZE - (addr - PTH_MEM_BASE)) {
+        t->bus_errors++;
+        return PERIPH_BUS_ERROR;
+    }
+    uint8_t *p = t->mem + (addr - PTH_MEM_BASE);
+    if (is_write) {
+        memcpy(p, buf, len);
+        t->bus_writes++;
+    } else {
+        memcpy(buf, p, len);
+        t->bus_reads++;
+    }
+    return PERIPH_OK;
+}
+
+static periph_status pth_bus_read(void *ctx, uint64_t addr, void *buf, unsigned len, uint64_t *lat)
+{
+    return pth_bus(ctx, addr, buf, len, false, lat);
+}
+
+static periph_status pth_bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len, uint64_t *lat)
+{
+    return pth_bus(ctx, addr, (uint8_t *)buf, len, true, lat);
+}
+
 static const periph_host_ops pth_ops = {
     .now_ns = pth_now_ns,
     .timer_new = pth_timer_new,
@@ -73,6 +102,8 @@ static const periph_host_ops pth_ops = {
     .log = pth_log,
     .host_time = pth_host_time,
     .request_reset = pth_request_reset,
+    .bus_read = pth_bus_read,
+    .bus_write = pth_bus_write,
 };
 
 static void pth_irq_set(void *opaque, int n, bool level)

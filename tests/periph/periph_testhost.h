@@ -1,8 +1,9 @@
 /*
  * A periph_host for device unit tests: a manual simulated clock, a timer
  * list fired in time order as the test advances the clock, an IRQ recorder
- * for device outputs, a character backend that captures output, a property
- * table and log counters.  No SystemC, no threads.
+ * for device outputs, a character backend that captures output, a RAM for
+ * bus-master (DMA) accesses, a property table and log counters.  No
+ * SystemC, no threads.
  *
  *   periph_testhost t;
  *   pth_init(&t);
@@ -26,6 +27,9 @@
 #define PTH_MAX_IRQS 16
 #define PTH_MAX_PROPS 16
 #define PTH_OUT_MAX 4096
+/* memory bus-master devices (DMA) reach through bus_read/bus_write */
+#define PTH_MEM_BASE 0x0c000000u
+#define PTH_MEM_SIZE 0x4000u
 
 struct periph_timer {
     void (*cb)(void *opaque);
@@ -59,6 +63,12 @@ typedef struct periph_testhost {
     periph_chr chr;
     uint8_t out[PTH_OUT_MAX];
     size_t out_len;
+
+    /* bus-master accesses: a RAM at PTH_MEM_BASE, anything else is a bus
+     * error; every access costs bus_latency_ns (annotated latency) */
+    uint8_t mem[PTH_MEM_SIZE];
+    uint64_t bus_latency_ns;
+    unsigned bus_reads, bus_writes, bus_errors;
 
     struct { const char *name; uint64_t u64; const char *str; } props[PTH_MAX_PROPS];
     int n_props;

@@ -19,13 +19,14 @@ CTEST(periph, find_model_by_compatible)
         { "arm,core-module-versatile", "versatile-sysreg", 0, 0, false },
         { "arm,pl031", "pl031", 1, 0, false },
         { "cosim,unimplemented", "unimplemented", 0, 0, false },
-        { "renesas,sh7750-intc", "sh7750-intc", 1, 16, false },
+        { "renesas,sh7750-intc", "sh7750-intc", 2, 26, false },
         { "renesas,sh7750-tmu", "sh7750-tmu", 3, 0, false },
         { "renesas,scif", "sh-scif", 4, 0, true },
         { "renesas,sh7750-sci", "sh7750-sci", 4, 0, true },
         { "renesas,sh7750-cpg", "sh7750-cpg", 0, 0, false },
         { "renesas,sh7750-bsc", "sh7750-bsc", 0, 0, false },
-        { "renesas,sh7750-rtc", "sh7750-rtc", 0, 0, false },
+        { "renesas,sh7750-rtc", "sh7750-rtc", 3, 0, false },
+        { "renesas,sh7750-dmac", "sh7750-dmac", 5, 0, false },
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const periph_model *m = periph_find_model(want[i].compat);

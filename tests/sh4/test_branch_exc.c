@@ -233,6 +233,30 @@ SH4FIX_TEST(sh4_exc, sleep_wakes_on_interrupt)
     CT_EXPECT_EQ(f->cpu.bank[1], 0u);
 }
 
+SH4FIX_TEST(sh4_exc, sleep_ignores_masked_interrupts)
+{
+    /* Only an interrupt the CPU accepts ends SLEEP (manual 9.5.2): one at
+     * or below SR.IMASK stays pending and the CPU sleeps on.  (Linux halts
+     * with IMASK 15 and SLEEP in a loop; waking would spin the loop.)
+     * Without an INTC a request is level 15. */
+    f->cpu.regs[2] = SH4_SR_MD | SH4_SR_IMASK;
+    SH4(f, LDCSR(2), SLEEP, ADDI(1, 1));
+    f->cpu.regs[1] = 0;
+    tcg_cpu_set_interrupt(&f->cpu.common, TCG_INTERRUPT_HARD, true);   /* pending before SLEEP */
+    CT_EXPECT_EQ(tcg_cpu_exec(&f->cpu.common, 10000), TCG_EXIT_HALTED);
+    CT_EXPECT_EQ(f->cpu.pc, CODE(4));
+    const uint64_t icount = f->cpu.common.icount;
+    CT_EXPECT_FALSE(tcg_cpu_has_work(&f->cpu.common));
+    /* raised again while asleep: still asleep, nothing executed */
+    tcg_cpu_set_interrupt(&f->cpu.common, TCG_INTERRUPT_HARD, false);
+    tcg_cpu_set_interrupt(&f->cpu.common, TCG_INTERRUPT_HARD, true);
+    CT_EXPECT_EQ(tcg_cpu_exec(&f->cpu.common, 10000), TCG_EXIT_HALTED);
+    CT_EXPECT_EQ(tcg_cpu_exec(&f->cpu.common, 10000), TCG_EXIT_HALTED);
+    CT_EXPECT_EQ(f->cpu.common.icount, icount);
+    CT_EXPECT_EQ(f->cpu.regs[1], 0u);
+    CT_EXPECT_EQ(f->cpu.pc, CODE(4));
+}
+
 SH4FIX_TEST(sh4_exc, fpu_disabled)
 {
     f->cpu.regs[2] = SH4_SR_MD | SH4_SR_FD | SH4_SR_IMASK;

@@ -247,6 +247,22 @@ SH4FIX_TEST(sh4_mmu, ccn_registers_and_p2)
     CT_EXPECT_EQ(sh4fix_rd32(f, SH4FIX_DATA), 0x5a5a1234u);
 }
 
+SH4FIX_TEST(sh4_mmu, version_registers)
+{
+    /* PVR/CVR/PRR: what Linux's cpu_probe reads to name the part (SH7750:
+     * PVR bits [23:8] = 0x0205, FPU in CVR bit 29); read-only */
+    f->cpu.regs[1] = 0xff000030;   /* PVR */
+    f->cpu.regs[2] = 0xff000040;   /* CVR */
+    f->cpu.regs[3] = 0xff000044;   /* PRR */
+    f->cpu.regs[7] = 0x12345678;
+    SH4(f, MOVLS(7, 1), MOVLL(1, 4), MOVLL(2, 5), MOVLL(3, 6));
+    CT_ASSERT_TRUE(sh4fix_run(f));
+    CT_EXPECT_EQ(f->cpu.regs[4], 0x04020500u);
+    CT_EXPECT_EQ((f->cpu.regs[4] >> 8) & 0xffff, 0x0205u);
+    CT_EXPECT_EQ(f->cpu.regs[5], 0x20240000u);
+    CT_EXPECT_EQ(f->cpu.regs[6], 0u);
+}
+
 CTEST(sh4_disas, formats)
 {
     char buf[128];

@@ -259,7 +259,7 @@ const periph_model shot_model = {
         s->h->ops->timer_mod(s->h->ctx, s->t, periph_now_ns(s->h) + v);
         return PERIPH_OK;
     },
-    nullptr, nullptr, nullptr,
+    nullptr, nullptr, nullptr, false, nullptr,
 };
 
 /* Index of the first IRQ_SEEN step that saw the interrupt, for a CPU
@@ -455,7 +455,7 @@ const periph_model lvl_model = {
         periph_irq_set(&static_cast<Lvl *>(s)->out, v != 0);
         return PERIPH_OK;
     },
-    nullptr, nullptr, nullptr,
+    nullptr, nullptr, nullptr, false, nullptr,
 };
 } // namespace
 

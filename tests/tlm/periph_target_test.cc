@@ -102,7 +102,7 @@ void toy_set_irq_in(void *s, int n, bool level)
 
 const periph_model toy_model = {
     "test,toy", "toy", sizeof(Toy), 0x100, 2, 4, false,
-    toy_init, nullptr, toy_read, toy_write, toy_set_irq_in, nullptr, nullptr,
+    toy_init, nullptr, toy_read, toy_write, toy_set_irq_in, nullptr, nullptr, false, nullptr,
 };
 
 struct Props {

@@ -49,6 +49,15 @@ sh4fw_cli_error(bios_versatilepb "-bios: board versatilepb has no boot ROM"
                 -M versatilepb -nographic -bios ${SH4FW_OUT}/rom_hello.bin)
 sh4fw_cli_error(semihosting "-semihosting: not available on CPU renesas,sh7750"
                 -M shix -nographic -semihosting -kernel ${SH4FW_OUT}/hello.elf)
+# -append/-initrd (the SH Linux boot parameters) need an SH Linux vmlinux:
+# a bare-metal ELF has no boot parameter page, a raw image is refused,
+# -bios alone has no kernel (tests/sh4/linux boots a real one)
+sh4fw_cli_error(append_bare_elf "hello.elf: not an SH Linux kernel \\(no boot parameter page"
+                -M shix -nographic -kernel ${SH4FW_OUT}/hello.elf -append "console=ttySC1")
+sh4fw_cli_error(initrd_raw_image "rom_hello.bin: a raw image. -append and -initrd need the SH Linux kernel as an ELF"
+                -M shix -nographic -kernel ${SH4FW_OUT}/rom_hello.bin -initrd ${SH4FW_OUT}/rom_hello.bin)
+sh4fw_cli_error(initrd_without_kernel "-initrd: needs a Linux kernel \\(-kernel vmlinux\\)"
+                -M shix -nographic -bios ${SH4FW_OUT}/rom_hello.bin -initrd ${SH4FW_OUT}/rom_hello.bin)
 
 # gdb on the SH-4 (gdb/arch-sh4.c through cosim/gdb-glue.cc): break,
 # backtrace, step, register and memory writes, monitor, Ctrl-C in SLEEP.
@@ -58,5 +67,9 @@ if(SH4FW_GDB)
     add_test(NAME sh4fw.cosim.gdb.${be}
       COMMAND ${SH4FW_SRC}/run-gdb.sh $<TARGET_FILE:cosim> ${SH4FW_GDB} ${SH4FW_OUT}/arith.elf ${be})
     set_tests_properties(sh4fw.cosim.gdb.${be} PROPERTIES TIMEOUT 300 LABELS "sh4;cosim;gdb")
+    # monitor nmi: the NMI reaches the CPU (and the DMAC) while IMASK = 15
+    add_test(NAME sh4fw.cosim.gdb_nmi.${be}
+      COMMAND ${SH4FW_SRC}/run-gdb-nmi.sh $<TARGET_FILE:cosim> ${SH4FW_GDB} ${SH4FW_NMI_ELF} ${be})
+    set_tests_properties(sh4fw.cosim.gdb_nmi.${be} PROPERTIES TIMEOUT 300 LABELS "sh4;cosim;gdb")
   endforeach()
 endif()

@@ -104,10 +104,56 @@ static void shix_log(void *ctx, periph_log_kind kind, const char *msg)
 
 static int64_t shix_host_time(void *ctx) { (void)ctx; return 946684800; }
 
+/* Bus-master accesses (the DMAC): RAM and ROM by copy (ROM ignores
+ * writes), device registers as one access of 1, 2, 4 or 8 bytes -- what
+ * the TLM device adapter accepts too.  No latency: the map models none.
+ * A write drops translated code it covers, as a CPU store would. */
+static periph_status shix_bus_rw(shix *s, uint64_t addr, uint8_t *buf, unsigned len, bool is_write)
+{
+    tcg_bus_map_region *r = tcg_bus_map_find(&s->map, addr);
+    if (!r || len == 0 || len > r->size - (addr - r->base))
+        return PERIPH_BUS_ERROR;
+    uint64_t off = addr - r->base;
+    if (r->kind != TCG_BUS_MAP_MMIO) {
+        if (!is_write)
+            memcpy(buf, r->host + off, len);
+        else if (r->kind == TCG_BUS_MAP_RAM)
+            memcpy(r->host + off, buf, len);
+    } else {
+        if (len != 1 && len != 2 && len != 4 && len != 8)
+            return PERIPH_BUS_ERROR;
+        uint64_t v = 0;
+        if (is_write) {
+            memcpy(&v, buf, len);
+            if (r->write(r->opaque, off, len, v) != TCG_BUS_OK)
+                return PERIPH_BUS_ERROR;
+        } else {
+            if (r->read(r->opaque, off, len, &v) != TCG_BUS_OK)
+                return PERIPH_BUS_ERROR;
+            memcpy(buf, &v, len);
+        }
+    }
+    if (is_write)
+        tcg_tb_invalidate_phys_range(&s->cpu.common, addr, len);
+    return PERIPH_OK;
+}
+
+static periph_status shix_bus_read(void *ctx, uint64_t addr, void *buf, unsigned len, uint64_t *lat)
+{
+    *lat = 0;
+    return shix_bus_rw(ctx, addr, buf, len, false);
+}
+
+static periph_status shix_bus_write(void *ctx, uint64_t addr, const void *buf, unsigned len, uint64_t *lat)
+{
+    *lat = 0;
+    return shix_bus_rw(ctx, addr, (uint8_t *)buf, len, true);
+}
+
 static const periph_host_ops shix_host_ops = {
     .now_ns = shix_now, .timer_new = shix_timer_new, .timer_mod = shix_timer_mod,
     .timer_del = shix_timer_del, .timer_free = shix_timer_free, .log = shix_log,
-    .host_time = shix_host_time,
+    .host_time = shix_host_time, .bus_read = shix_bus_read, .bus_write = shix_bus_write,
 };
 
 /* The earliest armed timer, or NULL. */
@@ -140,9 +186,9 @@ static void shix_irq_set(void *opaque, int n, bool level)
     shix_dev *d = opaque;
     shix *s = d->sys;
     const board_device *bd = &s->b.devices[d->index];
-    if (d->index == s->b.root_intc) {
-        if (n == 0)
-            tcg_cpu_set_interrupt(&s->cpu.common, TCG_INTERRUPT_HARD, level);
+    if (d->index == s->b.root_intc) {   /* the INTC: 0 interrupt request, 1 NMI request */
+        if (n == 0 || n == 1)
+            tcg_cpu_set_interrupt(&s->cpu.common, n ? TCG_INTERRUPT_NMI : TCG_INTERRUPT_HARD, level);
         return;
     }
     if (bd->irq_parent < 0 || n >= bd->n_irqs)
@@ -331,7 +377,9 @@ int main(int argc, char **argv)
             break;
         if (now >= limit_ns)
             break;
-        if (r == TCG_EXIT_HALTED) {
+        if (r == TCG_EXIT_HALTED && !s->cpu.common.interrupt_request) {
+            /* (a timer that just fired may have raised a line: then the
+             * CPU wakes at the next exec, no skipping) */
             struct periph_timer *t = shix_next_timer(s);
             if (!t && !(in && *in)) {
                 fprintf(stderr, "shix_run: CPU sleeps with nothing to wake it\n");
