@@ -175,11 +175,26 @@ void CpuInitiator::run()
              * only on one it accepts: tcg_cpu_has_work). */
             sync();
             while (!tcg_cpu_has_work(cpu_)) {
-                if (!hook_) {
-                    sc_core::wait(wake_);
+                /* A request the CPU does not accept is pending (SH-4
+                 * SLEEP under SR.IMASK): a higher source may come up
+                 * behind the same interrupt line without the line
+                 * changing, so look again whenever anything happens. */
+                const bool masked = cpu_->interrupt_request != 0;
+                const sc_core::sc_time next =
+                    masked ? sc_core::sc_time_to_pending_activity() : sc_core::sc_max_time();
+                if (masked && next == sc_core::SC_ZERO_TIME) {
+                    sc_core::wait(sc_core::SC_ZERO_TIME);
                     continue;
                 }
-                sc_core::wait(hook_->poll_period(), wake_);
+                const bool timed = masked && next < sc_core::sc_max_time() - sc_core::sc_time_stamp();
+                if (!hook_) {
+                    if (timed)
+                        sc_core::wait(next, wake_);
+                    else
+                        sc_core::wait(wake_);
+                    continue;
+                }
+                sc_core::wait(timed && next < hook_->poll_period() ? next : hook_->poll_period(), wake_);
                 if (hook_->leave_sleep())
                     break;        /* the debugger stopped the CPU */
             }

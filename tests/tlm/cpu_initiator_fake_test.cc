@@ -42,6 +42,7 @@ struct FakeCpu {
     std::vector<std::function<void()>> calls;
     std::vector<uint64_t> dbg_len;
     unsigned flushes = 0;
+    std::function<bool()> accepts;   /* NULL: any request ends a halt */
     FakeCpu() { std::memset(&common, 0, sizeof common); }
 };
 
@@ -129,7 +130,13 @@ void tcg_cpu_set_interrupt(tcg_cpu *c, uint32_t mask, bool level)
         c->interrupt_request &= ~mask;
 }
 
-bool tcg_cpu_has_work(tcg_cpu *c) { return c->interrupt_request != 0; }   /* as for ARM WFI */
+/* as for ARM WFI, unless a test makes the CPU refuse requests (as an
+ * SH-4 in SLEEP does below SR.IMASK) */
+bool tcg_cpu_has_work(tcg_cpu *c)
+{
+    const FakeCpu *f = fake(c);
+    return c->interrupt_request != 0 && (!f->accepts || f->accepts());
+}
 
 uint64_t tcg_cpu_insn_cycles(const tcg_cpu *c) { return c->cycles; }
 
@@ -425,6 +432,33 @@ TEST(cpu_initiator, wfi_sleeps_until_an_interrupt)
     /* asleep, the CPU did not run a quantum at a time: one sync before
      * sleeping, one at the stop */
     EXPECT_EQ(b.cpu.stat_syncs(), 2u);
+}
+
+TEST(cpu_initiator, a_sleep_with_a_refused_request_wakes_when_the_cpu_accepts_one)
+{
+    /* The line is high from the start, but the CPU refuses the request
+     * (an SH-4 in SLEEP below SR.IMASK); at 37 us a higher source comes up
+     * behind the same line (here: the CPU starts accepting) while the
+     * line does not change.  The CPU must wake then, not sleep forever. */
+    Bench b(sc_time(10, SC_US));
+    sc_signal<bool> irq("irq");
+    b.cpu.connect_irq(irq);
+    bool higher = false;
+    b.f.accepts = [&] { return higher; };
+    b.add(Step::ALU, 10);
+    b.add(Step::WFI);
+    b.add(Step::ST, kDev, 1);
+    b.add(Step::STOP);
+    sc_spawn([&] {
+        irq.write(true);
+        wait(37, SC_US);
+        higher = true;
+        wait(SC_ZERO_TIME);   /* as an interrupt controller updates in a delta */
+    });
+    sc_start(1, SC_MS);
+    ASSERT_EQ(b.dev.log.size(), 1u);
+    EXPECT_EQ(b.dev.log[0].stamp + b.dev.log[0].delay, sc_time(37, SC_US));
+    EXPECT_TRUE(b.cpu.stopped());
 }
 
 TEST(cpu_initiator, halted_without_wakeup_source_ends_the_simulation)

@@ -377,9 +377,10 @@ int main(int argc, char **argv)
             break;
         if (now >= limit_ns)
             break;
-        if (r == TCG_EXIT_HALTED && !s->cpu.common.interrupt_request) {
-            /* (a timer that just fired may have raised a line: then the
-             * CPU wakes at the next exec, no skipping) */
+        if (r == TCG_EXIT_HALTED && !tcg_cpu_has_work(&s->cpu.common)) {
+            /* (a timer that just fired may have raised a request the CPU
+             * accepts: then it wakes at the next exec, no skipping; one it
+             * refuses, under SR.IMASK, must not stop time) */
             struct periph_timer *t = shix_next_timer(s);
             if (!t && !(in && *in)) {
                 fprintf(stderr, "shix_run: CPU sleeps with nothing to wake it\n");
