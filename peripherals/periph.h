@@ -151,7 +151,8 @@ typedef struct periph_model {
     void (*set_irq_in)(void *s, int n, bool level);          /* NULL if n_irq_in == 0 */
     void (*attach_chr)(void *s, periph_chr *chr);             /* NULL if !has_chr      */
     void (*destroy)(void *s);                                 /* may be NULL           */
-    /* Additions (after the first version of this header): */
+    /* (below: later fields, so that models written against the first
+     * fields keep compiling with positional initializers) */
     bool bus_master;             /* makes bus-master accesses (DMA): the host  */
                                  /* gives it bus_read/bus_write               */
     /* May be NULL: the board's NMI pin made its active edge, from outside

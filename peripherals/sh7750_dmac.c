@@ -87,6 +87,7 @@ typedef struct sh7750_dmac_state {
     uint64_t free_ns;          /* when the engine can start the next unit */
     int burst_ch;              /* channel holding the engine, or -1 */
     unsigned rr_next;          /* round robin: first channel to look at */
+    bool in_unit;              /* moving a unit: our own registers refuse */
 } sh7750_dmac_state;
 
 static unsigned ch_size(uint32_t chcr)
@@ -174,11 +175,19 @@ static bool dmac_unit(sh7750_dmac_state *s, int n, uint64_t *cost_ns)
     }
     uint8_t buf[32];
     uint64_t lat_r = 0, lat_w = 0;
-    if (periph_bus_read(&s->host, dmac_bus_addr(c->sar), buf, size, &lat_r) != PERIPH_OK) {
+    /* A transfer from or to the DMAC's own registers would re-enter the
+     * engine in the middle of a unit: those accesses answer with a bus
+     * error (sh7750_dmac_read/write), an address error here. */
+    s->in_unit = true;
+    periph_status rd = periph_bus_read(&s->host, dmac_bus_addr(c->sar), buf, size, &lat_r);
+    periph_status wr = rd == PERIPH_OK ? periph_bus_write(&s->host, dmac_bus_addr(c->dar), buf, size, &lat_w)
+                                       : PERIPH_BUS_ERROR;
+    s->in_unit = false;
+    if (rd != PERIPH_OK) {
         dmac_address_error(s, n, "bus error reading the source", c->sar);
         return false;
     }
-    if (periph_bus_write(&s->host, dmac_bus_addr(c->dar), buf, size, &lat_w) != PERIPH_OK) {
+    if (wr != PERIPH_OK) {
         dmac_address_error(s, n, "bus error writing the destination", c->dar);
         return false;
     }
@@ -324,6 +333,8 @@ static uint32_t dmac_reg(const sh7750_dmac_state *s, uint64_t word, bool *ok)
 static periph_status sh7750_dmac_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)
 {
     sh7750_dmac_state *s = opaque;
+    if (s->in_unit)
+        return PERIPH_BUS_ERROR;   /* a transfer from our own registers */
     dmac_advance(s, periph_now_ns(&s->host));
     bool ok;
     uint32_t v = dmac_reg(s, offset & ~3ull, &ok);
@@ -356,6 +367,8 @@ static void dmac_write_chcr(sh7750_dmac_state *s, int n, uint32_t v)
 static periph_status sh7750_dmac_write(void *opaque, uint64_t offset, unsigned size, uint64_t val)
 {
     sh7750_dmac_state *s = opaque;
+    if (s->in_unit)
+        return PERIPH_BUS_ERROR;   /* a transfer to our own registers */
     uint64_t now = periph_now_ns(&s->host);
     uint32_t v = (uint32_t)val;
     if (size != 4 || (offset & 3)) {

@@ -55,7 +55,11 @@ typedef struct sh7750_rtc_state {
     periph_irq ati, pri, cui;
     periph_timer *timer;
     bool use_host_time;
-    int64_t base_secs;        /* seconds since 1970 at base_ns */
+    int64_t epoch_secs;       /* the clock's zero, seconds since 1970: the
+                                 start of the day last set, so that the ns
+                                 clock below stays far from overflow for
+                                 any year the counters hold (0-9999) */
+    int64_t base_secs;        /* seconds since the epoch at base_ns */
     uint64_t base_ns;
     uint64_t frac_ns;         /* sub-second part at base_ns */
     int64_t done_ns;          /* events are processed up to this clock position */
@@ -92,7 +96,7 @@ static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 
 static bool rtc_running(const sh7750_rtc_state *s) { return (s->rcr2 & RCR2_START) != 0; }
 
-/* The RTC clock at simulated time now: nanoseconds since 1970. */
+/* The RTC clock at simulated time now: nanoseconds since epoch_secs. */
 static int64_t rtc_clock_at(const sh7750_rtc_state *s, uint64_t now)
 {
     uint64_t el = rtc_running(s) ? now - s->base_ns + s->frac_ns : s->frac_ns;
@@ -106,7 +110,7 @@ static int64_t rtc_now_secs(sh7750_rtc_state *s, uint64_t *sub_ns)
     int64_t c = rtc_clock_at(s, periph_now_ns(&s->host));
     int64_t secs = floor_div(c, RTC_NS);
     *sub_ns = (uint64_t)(c - secs * RTC_NS);
-    return secs;
+    return s->epoch_secs + secs;
 }
 
 /* PES period in ns, 0 for none. */
@@ -166,7 +170,7 @@ static void rtc_advance(sh7750_rtc_state *s)
              * every second, so this is normally one */
             int64_t first = s1 - s0 > 2 * 86400 ? s1 - 2 * 86400 + 1 : s0 + 1;
             for (int64_t t = first; t <= s1; t++)
-                if (rtc_alarm_match(s, t)) {
+                if (rtc_alarm_match(s, s->epoch_secs + t)) {
                     s->rcr1 |= RCR1_AF;
                     break;
                 }
@@ -204,10 +208,11 @@ static void rtc_timer_cb(void *opaque)
     rtc_update(s);
 }
 
-/* Move the clock to secs + sub_ns: a jump, no events. */
+/* Move the clock to secs (since 1970) + sub_ns: a jump, no events. */
 static void rtc_set_secs(sh7750_rtc_state *s, int64_t secs, uint64_t sub_ns)
 {
-    s->base_secs = secs;
+    s->epoch_secs = floor_div(secs, 86400) * 86400;
+    s->base_secs = secs - s->epoch_secs;
     s->base_ns = periph_now_ns(&s->host);
     s->frac_ns = sub_ns;
     s->done_ns = rtc_clock_at(s, s->base_ns);

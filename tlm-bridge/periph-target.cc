@@ -165,6 +165,8 @@ void PeriphTarget::b_transport(tlm::tlm_generic_payload &trans, sc_core::sc_time
 
     uint64_t val = 0;
     periph_status st;
+    /* nested when a bus-master model's transfer reaches a device */
+    const sc_core::sc_time *outer_delay = cur_delay_;
     cur_delay_ = &delay;
     if (cmd == tlm::TLM_READ_COMMAND) {
         st = model_->read(state_, addr, len, &val);
@@ -173,7 +175,7 @@ void PeriphTarget::b_transport(tlm::tlm_generic_payload &trans, sc_core::sc_time
         std::memcpy(&val, trans.get_data_ptr(), len);
         st = model_->write(state_, addr, len, val);
     }
-    cur_delay_ = nullptr;
+    cur_delay_ = outer_delay;
     delay += latency_;
     trans.set_response_status(st == PERIPH_OK ? tlm::TLM_OK_RESPONSE : tlm::TLM_GENERIC_ERROR_RESPONSE);
 }
@@ -306,10 +308,6 @@ int64_t PeriphTarget::host_host_time(void *)
     return static_cast<int64_t>(std::time(nullptr));
 }
 
-} // namespace tlmb
-
-namespace tlmb {
-
 void PeriphTarget::host_request_reset(void *ctx)
 {
     PeriphTarget *self = static_cast<PeriphTarget *>(ctx);
@@ -319,11 +317,7 @@ void PeriphTarget::host_request_reset(void *ctx)
         host_log(ctx, PERIPH_LOG_UNIMP, "system reset requested: not supported by this host");
 }
 
-} // namespace tlmb
-
 /* ---- bus master (DMA) ------------------------------------------------------ */
-
-namespace tlmb {
 
 periph_status PeriphTarget::bus_transport(tlm::tlm_command cmd, uint64_t addr, uint8_t *buf, unsigned len,
                                           uint64_t *lat)
@@ -346,7 +340,7 @@ periph_status PeriphTarget::bus_transport(tlm::tlm_command cmd, uint64_t addr, u
     sc_core::sc_time delay = start;
     (*master_)->b_transport(t, delay);
     if (delay > start)
-        *lat = (delay - start).value() / sc_core::sc_time(1, sc_core::SC_NS).value();
+        *lat = (delay - start).value() / ns_ticks_;
     if (!t.is_response_ok())
         return PERIPH_BUS_ERROR;
     if (cmd == tlm::TLM_WRITE_COMMAND && on_dma_write_)

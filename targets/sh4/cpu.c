@@ -251,6 +251,17 @@ static void sh4_do_interrupt(tcg_cpu *c)
 }
 
 /* Ask the INTC which interrupt is pending: level and INTEVT code. */
+/* The INTC's acknowledge word (level, INTEVT code, NMIB), read over the
+ * bus; false when nothing answers there. */
+static bool sh4_intc_ack_word(sh4_cpu *cpu, uint64_t *v)
+{
+    const tcg_bus *b = &cpu->outer_bus;
+    uint64_t stall = 0;
+    *v = 0;
+    return b->ops && b->ops->access(b->opaque, cpu->intc_ack_addr, 4, false, v, cpu->common.cycles, &stall) ==
+                         TCG_BUS_OK;
+}
+
 static bool sh4_intc_ack(sh4_cpu *cpu, uint32_t *level, uint32_t *code)
 {
     if (!cpu->intc_ack_addr) {
@@ -258,10 +269,8 @@ static bool sh4_intc_ack(sh4_cpu *cpu, uint32_t *level, uint32_t *code)
         *code = 0x200;
         return true;
     }
-    const tcg_bus *b = &cpu->outer_bus;
-    uint64_t v = 0, stall = 0;
-    if (!b->ops || b->ops->access(b->opaque, cpu->intc_ack_addr, 4, false, &v, cpu->common.cycles,
-                                  &stall) != TCG_BUS_OK)
+    uint64_t v;
+    if (!sh4_intc_ack_word(cpu, &v))
         return false;
     *level = ((uint32_t)v >> 16) & 15;
     *code = (uint32_t)v & 0xfff;
@@ -275,12 +284,8 @@ static bool sh4_nmi_ok(sh4_cpu *cpu, bool woke)
 {
     if (!(cpu->sr & SH4_SR_BL) || woke)
         return true;
-    if (!cpu->intc_ack_addr)
-        return false;
-    const tcg_bus *b = &cpu->outer_bus;
-    uint64_t v = 0, stall = 0;
-    return b->ops && b->ops->access(b->opaque, cpu->intc_ack_addr, 4, false, &v, cpu->common.cycles,
-                                    &stall) == TCG_BUS_OK && (v & SH4_INTC_ACK_NMIB);
+    uint64_t v;
+    return cpu->intc_ack_addr && sh4_intc_ack_word(cpu, &v) && (v & SH4_INTC_ACK_NMIB);
 }
 
 /* The NMI is being taken: the INTC's request latch clears when the CPU

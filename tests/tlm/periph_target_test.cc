@@ -316,7 +316,8 @@ TEST(periph_target, guest_errors_are_logged_only_when_enabled)
 {
     FILE *f = std::tmpfile();
     ASSERT_NE(f, nullptr);
-    tcg_log log = {0, f};
+    tcg_log log = {};
+    log.file = f;
     Bench b(&log);
     sc_time d = SC_ZERO_TIME;
     uint32_t v = 0;
