@@ -346,7 +346,7 @@ int GdbServer::d_nmi(void *o)
     /* Let the new request reach the CPU's input now, so the NMI is taken
      * at the first instruction boundary after gdb resumes.  Zero-time
      * waits on the CPU thread: simulated time still stands. */
-    for (int i = 0; i < 64 && sc_core::sc_pending_activity_at_current_time(); i++)
+    for (int i = 0; i < tlmb::CpuInitiator::kMaxDeltaWaits && sc_core::sc_pending_activity_at_current_time(); i++)
         sc_core::wait(sc_core::SC_ZERO_TIME);
     return GDB_OK;
 }

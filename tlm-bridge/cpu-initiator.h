@@ -135,6 +135,11 @@ public:
     uint64_t stat_dmi_invalidations() const { return n_dmi_inval_; }
     uint64_t stat_syncs() const { return n_syncs_; }
 
+    /* At most this many zero-time waits when the CPU thread lets pending
+     * delta activity run (after a bus access; gdb's "monitor nmi"), in
+     * case a model loops on deltas. */
+    static constexpr int kMaxDeltaWaits = 64;
+
 private:
     /* exposes the next sync point, to size the exec budget */
     struct QuantumKeeper : tlm_utils::tlm_quantumkeeper {
@@ -147,7 +152,6 @@ private:
     };
 
     static constexpr int kDmiCacheSize = 8;
-    static constexpr int kMaxDeltaWaits = 64;
 
     void run();
     void sync();
