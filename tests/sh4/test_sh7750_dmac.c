@@ -41,6 +41,15 @@ static void dmac_new(periph_testhost *t, pth_dev *d)
     CT_ASSERT_TRUE(pth_dev_create(t, d, "renesas,sh7750-dmac"));
 }
 
+/* Program channel n (SAR, DAR, DMATCR, then CHCR, which may start it). */
+static void ch_start(pth_dev *d, int n, uint32_t sar, uint32_t dar, uint32_t count, uint32_t chcr)
+{
+    pth_wr(d, SAR(n), sar);
+    pth_wr(d, DAR(n), dar);
+    pth_wr(d, TCR(n), count);
+    pth_wr(d, CHCR(n), chcr);
+}
+
 CTEST(sh7750_dmac, memcpy_longwords_with_te_interrupt)
 {
     periph_testhost t;
@@ -83,10 +92,7 @@ CTEST(sh7750_dmac, progress_is_seen_at_the_accessor_time)
     pth_dev d;
     dmac_new(&t, &d);
     pth_wr(&d, DMAOR, 1);
-    pth_wr(&d, SAR(2), MEM);
-    pth_wr(&d, DAR(2), MEM + 0x2000);
-    pth_wr(&d, TCR(2), 4);
-    pth_wr(&d, CHCR(2), DM_INC | SM_INC | AUTO | TS_32 | DE);   /* 200 ns a unit */
+    ch_start(&d, 2, MEM, MEM + 0x2000, 4, DM_INC | SM_INC | AUTO | TS_32 | DE);   /* 200 ns a unit */
     CT_EXPECT_EQ(pth_rd(&d, TCR(2)), 3u);               /* the first unit started at once */
     pth_advance_to(&t, 399);
     CT_EXPECT_EQ(pth_rd(&d, TCR(2)), 2u);
@@ -106,10 +112,7 @@ CTEST(sh7750_dmac, fixed_and_decrementing_addresses)
     dmac_new(&t, &d);
     pth_wr(&d, DMAOR, 1);
     /* one source byte to 8 bytes going down */
-    pth_wr(&d, SAR(1), MEM + 5);
-    pth_wr(&d, DAR(1), MEM + 0x100 + 7);
-    pth_wr(&d, TCR(1), 8);
-    pth_wr(&d, CHCR(1), DM_DEC | AUTO | TS_1 | DE);
+    ch_start(&d, 1, MEM + 5, MEM + 0x100 + 7, 8, DM_DEC | AUTO | TS_1 | DE);
     pth_advance(&t, 1000);
     for (int i = 0; i < 8; i++)
         CT_EXPECT_EQ(t.mem[0x100 + i], t.mem[5]);
@@ -119,10 +122,7 @@ CTEST(sh7750_dmac, fixed_and_decrementing_addresses)
     uint8_t a[8], b[8];
     memcpy(a, t.mem + 0x200, 8);
     memcpy(b, t.mem + 0x208, 8);
-    pth_wr(&d, SAR(3), MEM + 0x208);
-    pth_wr(&d, DAR(3), MEM + 0x300);
-    pth_wr(&d, TCR(3), 2);
-    pth_wr(&d, CHCR(3), DM_INC | SM_DEC | AUTO | TS_8 | DE);
+    ch_start(&d, 3, MEM + 0x208, MEM + 0x300, 2, DM_INC | SM_DEC | AUTO | TS_8 | DE);
     pth_advance(&t, 1000);
     CT_EXPECT_EQ(memcmp(t.mem + 0x300, b, 8), 0);
     CT_EXPECT_EQ(memcmp(t.mem + 0x308, a, 8), 0);
@@ -145,10 +145,7 @@ CTEST(sh7750_dmac, address_error_stops_everything)
     CT_EXPECT_EQ(t.bus_reads, 0u);
     CT_EXPECT_EQ(pth_take_guest_errors(&t), 1u);
     /* while AE is set no channel runs */
-    pth_wr(&d, SAR(1), MEM);
-    pth_wr(&d, DAR(1), MEM + 0x1000);
-    pth_wr(&d, TCR(1), 1);
-    pth_wr(&d, CHCR(1), DM_INC | SM_INC | AUTO | TS_4 | DE);
+    ch_start(&d, 1, MEM, MEM + 0x1000, 1, DM_INC | SM_INC | AUTO | TS_4 | DE);
     pth_advance(&t, 1000);
     CT_EXPECT_EQ(pth_rd(&d, TCR(1)), 1u);
     /* clear AE (write 0), fix channel 0: both finish */
@@ -174,10 +171,7 @@ CTEST(sh7750_dmac, nmi_stops_until_nmif_cleared)
     pth_dev d;
     dmac_new(&t, &d);
     pth_wr(&d, DMAOR, 1);
-    pth_wr(&d, SAR(0), MEM);
-    pth_wr(&d, DAR(0), MEM + 0x1000);
-    pth_wr(&d, TCR(0), 10);
-    pth_wr(&d, CHCR(0), DM_INC | SM_INC | AUTO | TS_4 | IE | DE);
+    ch_start(&d, 0, MEM, MEM + 0x1000, 10, DM_INC | SM_INC | AUTO | TS_4 | IE | DE);
     pth_advance_to(&t, 250);                            /* units at 0..240 done */
     d.model->nmi(d.s);
     CT_EXPECT_EQ(pth_rd(&d, DMAOR), 0x3u);              /* NMIF | DME */
@@ -248,10 +242,7 @@ CTEST(sh7750_dmac, latency_and_bus_clock)
     CT_ASSERT_TRUE(pth_dev_create(&t, &d, "renesas,sh7750-dmac"));
     t.bus_latency_ns = 15;                              /* read + write: 30 ns more */
     pth_wr(&d, DMAOR, 1);
-    pth_wr(&d, SAR(0), MEM);
-    pth_wr(&d, DAR(0), MEM + 0x100);
-    pth_wr(&d, TCR(0), 2);
-    pth_wr(&d, CHCR(0), DM_INC | SM_INC | AUTO | TS_4 | IE | DE);
+    ch_start(&d, 0, MEM, MEM + 0x100, 2, DM_INC | SM_INC | AUTO | TS_4 | IE | DE);
     pth_advance_to(&t, 299);
     CT_EXPECT_FALSE(t.irq[0].level);
     pth_advance_to(&t, 300);
@@ -265,10 +256,7 @@ CTEST(sh7750_dmac, request_sources_not_modelled)
     pth_dev d;
     dmac_new(&t, &d);
     pth_wr(&d, DMAOR, 1);
-    pth_wr(&d, SAR(0), MEM);
-    pth_wr(&d, DAR(0), 0xffe8000cu);
-    pth_wr(&d, TCR(0), 4);
-    pth_wr(&d, CHCR(0), SM_INC | 0xa00u | TS_1 | DE);   /* SCIF transmit request */
+    ch_start(&d, 0, MEM, 0xffe8000cu, 4, SM_INC | 0xa00u | TS_1 | DE);   /* SCIF transmit request */
     CT_EXPECT_EQ(pth_take_unimp(&t), 1u);
     pth_advance(&t, 100000);
     CT_EXPECT_EQ(pth_rd(&d, TCR(0)), 4u);
