@@ -16,6 +16,7 @@
 #                           "#@ expect2" / "#@ reject2"
 # Everything is bounded: each gdb 150 s, cosim 60 s after the last gdb, 200 s in all.
 set -u
+. "$(dirname "$0")/../tools/gdb-port.sh"
 cosim=$1; gdb=$2; elf=$3; backend=$4; script=$5
 work=$(mktemp -d)
 cpid=
@@ -24,13 +25,7 @@ trap '[ -n "$cpid" ] && kill $cpid 2>/dev/null; rm -rf "$work"' EXIT
 timeout 200 "$cosim" -M versatilepb -nographic -semihosting -kernel "$elf" \
     --backend "$backend" -S -gdb tcp::0 </dev/null >"$work/cosim.out" 2>"$work/cosim.err" &
 cpid=$!
-port=
-for i in $(seq 1 300); do
-    port=$(sed -n 's/.*waiting for a debugger on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/cosim.err")
-    [ -n "$port" ] && break
-    kill -0 $cpid 2>/dev/null || break
-    sleep 0.1
-done
+port=$(cosim_gdb_port "$work/cosim.err" $cpid)
 if [ -z "$port" ]; then
     echo "cosim did not start listening"; cat "$work/cosim.err"; exit 1
 fi

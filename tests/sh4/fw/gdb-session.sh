@@ -15,6 +15,7 @@
 # wrappers: timeout passes a SIGINT on to its whole process group, and a
 # second Ctrl-C makes gdb give up the target.
 set -u
+. "$(dirname "$0")/../../tools/gdb-port.sh"
 work=$(mktemp -d) || exit 1
 cpid=
 fail=0
@@ -24,13 +25,7 @@ gdb_session_start() {
     timeout 200 "$1" -M shix -nographic -serial "file:$work/uart" --backend "$3" -kernel "$2" \
         -S -gdb tcp::0 </dev/null >"$work/cosim.out" 2>"$work/cosim.err" &
     cpid=$!
-    port=
-    for i in $(seq 1 300); do
-        port=$(sed -n 's/.*waiting for a debugger on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/cosim.err")
-        [ -n "$port" ] && break
-        kill -0 $cpid 2>/dev/null || break
-        sleep 0.1
-    done
+    port=$(cosim_gdb_port "$work/cosim.err" $cpid)
     [ -n "$port" ] || { echo "cosim did not start listening"; cat "$work/cosim.err"; exit 1; }
 }
 
