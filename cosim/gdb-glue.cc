@@ -176,8 +176,12 @@ bool GdbServer::leave_sleep()
         return false;
     /* A debug request is a WFI wake-up event on ARM (ARM ARM v5, B6.6.4
      * "Wait for interrupt"): the core leaves the low-power state, so a
-     * resume runs the instructions after the WFI. */
-    tcpu()->halted = false;
+     * resume runs the instructions after the WFI.  SH-4: likewise after
+     * the SLEEP, and no longer "asleep" for a later NMI under SR.BL. */
+    if (m_.sh4)
+        sh4_cpu_leave_sleep(m_.sh4);
+    else
+        tcpu()->halted = false;
     return true;
 }
 

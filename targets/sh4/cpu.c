@@ -303,6 +303,12 @@ static void sh4_nmi_accepted(sh4_cpu *cpu)
         (void)b->ops->access(b->opaque, cpu->intc_ack_addr, 4, true, &v, cpu->common.cycles, &stall);
 }
 
+void sh4_cpu_leave_sleep(sh4_cpu *cpu)
+{
+    cpu->common.halted = false;
+    cpu->asleep = false;
+}
+
 static bool sh4_exec_interrupt(tcg_cpu *c, uint32_t req)
 {
     sh4_cpu *cpu = sh4_env(c);

@@ -149,7 +149,8 @@ typedef struct sh4_cpu {
     /* the platform's bus, behind the CPU-internal regions (ccn.c) */
     tcg_bus outer_bus;
     uint32_t intc_ack_addr;    /* 0: interrupts are taken as level 15, INTEVT 0x200 */
-    bool asleep;               /* SLEEP ran; cleared when an interrupt is next looked at */
+    bool asleep;               /* SLEEP ran; cleared when an interrupt is next
+                                  looked at or sh4_cpu_leave_sleep */
 
     struct sh4_tr_tables *tr;  /* front end's globals and helper ids */
     const char *model;
@@ -167,6 +168,9 @@ void sh4_cpu_reset(sh4_cpu *cpu);
 /* Put the CPU-internal regions (CCN registers, store queues, TLB arrays)
  * in front of `bus` and make the result the CPU's bus. */
 void sh4_cpu_attach_bus(sh4_cpu *cpu, tcg_bus bus);
+/* The CPU leaves SLEEP without an interrupt (a debugger stopped it): it
+ * runs on after the SLEEP, and a later NMI is held by SR.BL again. */
+void sh4_cpu_leave_sleep(sh4_cpu *cpu);
 bool sh4_model_known(const char *model);
 
 uint32_t sh4_sr_read(const sh4_cpu *cpu);

@@ -54,6 +54,21 @@ SH4FIX_TEST(sh4_nmi, ends_sleep_even_with_bl)
     CT_EXPECT_EQ(f->cpu.bank[1], 0u);
 }
 
+SH4FIX_TEST(sh4_nmi, held_by_bl_after_a_sleep_left_without_an_interrupt)
+{
+    /* a debugger stops the sleeping CPU and lets it run on: the SLEEP is
+     * over, so an NMI under SR.BL waits again */
+    sh4_sr_write(&f->cpu, SH4_SR_MD | SH4_SR_BL | SH4_SR_IMASK);
+    SH4(f, SLEEP, ADDI(1, 1), NOP, NOP);
+    f->cpu.regs[1] = 0;
+    CT_EXPECT_EQ(tcg_cpu_exec(&f->cpu.common, 10000), TCG_EXIT_HALTED);
+    sh4_cpu_leave_sleep(&f->cpu);
+    tcg_cpu_set_interrupt(&f->cpu.common, TCG_INTERRUPT_NMI, true);
+    CT_ASSERT_TRUE(sh4fix_run(f));                      /* to the end, no NMI taken */
+    CT_EXPECT_EQ(f->cpu.regs[1], 1u);                  /* ran on after the SLEEP */
+    CT_EXPECT_EQ(f->cpu.common.interrupt_request & TCG_INTERRUPT_NMI, (uint32_t)TCG_INTERRUPT_NMI);
+}
+
 /* ---- through the INTC model on the CPU's bus ---- */
 
 static void ext_irq(void *opaque, int n, bool level)
