@@ -505,15 +505,7 @@ static bool trans_mcr_mrc(arm_dc *dc, uint32_t insn)
 
 static bool trans_swi(arm_dc *dc, uint32_t insn)
 {
-    if (dc->semihost && FIELD(insn, 0, 24) == 0x123456) {
-        tcg_gen_movi(dc->s, dc->tr->regs[15], dc->next_pc);
-        arm_gen_helper(dc, ARM_H_SEMIHOST, false, TCG_VAL_NONE, TCG_VAL_NONE, TCG_VAL_NONE,
-                       TCG_VAL_NONE);
-        arm_gen_exit_indirect(dc);
-        return true;
-    }
-    arm_gen_exception(dc, ARM_EXCP_SWI);
-    return true;
+    return arm_gen_swi(dc, FIELD(insn, 0, 24) == 0x123456);   /* ARM semihosting: SWI 0x123456 */
 }
 
 /* ---- the table -------------------------------------------------------------- */

@@ -99,6 +99,19 @@ void arm_translate_free(arm_cpu *cpu)
 
 /* ---- decode ------------------------------------------------------------ */
 
+bool arm_gen_swi(arm_dc *dc, bool semihosting_imm)
+{
+    if (dc->semihost && semihosting_imm) {
+        tcg_gen_movi(dc->s, dc->tr->regs[15], dc->next_pc);
+        arm_gen_helper(dc, ARM_H_SEMIHOST, false, TCG_VAL_NONE, TCG_VAL_NONE, TCG_VAL_NONE,
+                       TCG_VAL_NONE);
+        arm_gen_exit_indirect(dc);
+        return true;
+    }
+    arm_gen_exception(dc, ARM_EXCP_SWI);
+    return true;
+}
+
 bool arm_trans_udef(arm_dc *dc, uint32_t insn)
 {
     return false;

@@ -89,6 +89,10 @@ extern const unsigned arm_a32_uncond_npatterns;
 extern const arm_pattern arm_t16_patterns[];
 extern const unsigned arm_t16_npatterns;
 
+/* SWI: with semihosting on and the semihosting immediate, the semihosting
+ * call (the PC already past the SWI, the TB ends); else the SWI exception. */
+bool arm_gen_swi(arm_dc *dc, bool semihosting_imm);
+
 /* The handler of table rows that are undefined instructions: declines,
  * so the caller raises the undefined-instruction exception. */
 bool arm_trans_udef(arm_dc *dc, uint32_t insn);
