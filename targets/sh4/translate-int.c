@@ -412,40 +412,25 @@ TRANS(tas)
 
 /* ---- shifts -------------------------------------------------------------------- */
 
-TRANS(shll) /* also shal */
+/* The one-bit shifts and rotates: T gets the bit that leaves Rn (bit 31
+ * going left, bit 0 going right), then Rn = op(Rn, n). */
+static bool sh4_shift1(sh4_dc *dc, uint16_t insn, bool left, tcg_opcode op, uint32_t n)
 {
-    tcg_gen_shri(S_, dc->tr->t, REG(RN(insn)), 31);
-    tcg_gen_shli(S_, REG(RN(insn)), REG(RN(insn)), 1);
+    tcg_val rn = REG(RN(insn));
+    if (left)
+        tcg_gen_shri(S_, dc->tr->t, rn, 31);
+    else
+        tcg_gen_andi(S_, dc->tr->t, rn, 1);
+    const uint32_t args[TCG_MAX_ARGS] = { rn, rn, sh4_const(dc, n) };
+    tcg_emit(S_, op, args);
     return true;
 }
 
-TRANS(shlr)
-{
-    tcg_gen_andi(S_, dc->tr->t, REG(RN(insn)), 1);
-    tcg_gen_shri(S_, REG(RN(insn)), REG(RN(insn)), 1);
-    return true;
-}
-
-TRANS(shar)
-{
-    tcg_gen_andi(S_, dc->tr->t, REG(RN(insn)), 1);
-    tcg_gen_sari(S_, REG(RN(insn)), REG(RN(insn)), 1);
-    return true;
-}
-
-TRANS(rotl)
-{
-    tcg_gen_shri(S_, dc->tr->t, REG(RN(insn)), 31);
-    tcg_gen_rotri(S_, REG(RN(insn)), REG(RN(insn)), 31);
-    return true;
-}
-
-TRANS(rotr)
-{
-    tcg_gen_andi(S_, dc->tr->t, REG(RN(insn)), 1);
-    tcg_gen_rotri(S_, REG(RN(insn)), REG(RN(insn)), 1);
-    return true;
-}
+TRANS(shll) { return sh4_shift1(dc, insn, true, TCG_OP_shl, 1); }     /* also shal */
+TRANS(shlr) { return sh4_shift1(dc, insn, false, TCG_OP_shr, 1); }
+TRANS(shar) { return sh4_shift1(dc, insn, false, TCG_OP_sar, 1); }
+TRANS(rotl) { return sh4_shift1(dc, insn, true, TCG_OP_rotr, 31); }
+TRANS(rotr) { return sh4_shift1(dc, insn, false, TCG_OP_rotr, 1); }
 
 TRANS(rotcl)
 {
