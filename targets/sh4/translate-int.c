@@ -32,6 +32,24 @@
 
 #define TRANS(name) static bool trans_##name(sh4_dc *dc, uint16_t insn)
 
+/* The control/system register saves and restores: v to @-Rn (Rn moves
+ * only after the store, so a faulting store leaves it as it was), and a
+ * longword from @Rn+. */
+static void sh4_gen_push32(sh4_dc *dc, unsigned rn, tcg_val v)
+{
+    tcg_val a = sh4_tmp(dc);
+    tcg_gen_subi(S_, a, REG(rn), 4);
+    sh4_gen_st(dc, v, a, TCG_MO_32);
+    tcg_gen_mov(S_, REG(rn), a);
+}
+
+static tcg_val sh4_gen_pop32(sh4_dc *dc, unsigned rn)
+{
+    tcg_val v = sh4_gen_ld(dc, REG(rn), TCG_MO_32);
+    tcg_gen_addi(S_, REG(rn), REG(rn), 4);
+    return v;
+}
+
 /* ---- data moves ----------------------------------------------------------- */
 
 TRANS(mov) { tcg_gen_mov(S_, REG(RN(insn)), REG(RM(insn))); return true; }
@@ -672,8 +690,7 @@ TRANS(ldcl)
         return false;
     if (f == 0 && dc->in_slot)
         return false;
-    tcg_val v = sh4_gen_ld(dc, REG(RN(insn)), TCG_MO_32);
-    tcg_gen_addi(S_, REG(RN(insn)), REG(RN(insn)), 4);
+    tcg_val v = sh4_gen_pop32(dc, RN(insn));
     sh4_gen_creg_write(dc, f, v);
     return true;
 }
@@ -694,10 +711,7 @@ TRANS(stcl)
     uint32_t f = (insn >> 4) & 15;
     if (!sh4_creg_ok(dc, f))
         return false;
-    tcg_val a = sh4_tmp(dc);
-    tcg_gen_subi(S_, a, REG(RN(insn)), 4);
-    sh4_gen_st(dc, sh4_gen_creg_read(dc, f), a, TCG_MO_32);
-    tcg_gen_mov(S_, REG(RN(insn)), a);
+    sh4_gen_push32(dc, RN(insn), sh4_gen_creg_read(dc, f));
     return true;
 }
 
@@ -717,11 +731,9 @@ TRANS(stc_x)
 
 TRANS(stcl_x)
 {
-    tcg_val v = sh4_tmp(dc), a = sh4_tmp(dc);
+    tcg_val v = sh4_tmp(dc);
     tcg_gen_ld_env(S_, v, sh4_xreg_off(insn));
-    tcg_gen_subi(S_, a, REG(RN(insn)), 4);
-    sh4_gen_st(dc, v, a, TCG_MO_32);
-    tcg_gen_mov(S_, REG(RN(insn)), a);
+    sh4_gen_push32(dc, RN(insn), v);
     return true;
 }
 
@@ -729,8 +741,7 @@ TRANS(ldc_dbr) { tcg_gen_st_env(S_, REG(RN(insn)), offsetof(sh4_cpu, dbr)); retu
 
 TRANS(ldcl_dbr)
 {
-    tcg_val v = sh4_gen_ld(dc, REG(RN(insn)), TCG_MO_32);
-    tcg_gen_addi(S_, REG(RN(insn)), REG(RN(insn)), 4);
+    tcg_val v = sh4_gen_pop32(dc, RN(insn));
     tcg_gen_st_env(S_, v, offsetof(sh4_cpu, dbr));
     return true;
 }
@@ -783,8 +794,7 @@ TRANS(ldsl)
     uint32_t f = (insn >> 4) & 15;
     if (!sh4_sreg_fpu_ok(dc, f))
         return true;
-    tcg_val v = sh4_gen_ld(dc, REG(RN(insn)), TCG_MO_32);
-    tcg_gen_addi(S_, REG(RN(insn)), REG(RN(insn)), 4);
+    tcg_val v = sh4_gen_pop32(dc, RN(insn));
     if (f == 6)
         sh4_gen_fpscr_write(dc, v);
     else
@@ -818,10 +828,7 @@ TRANS(stsl)
     uint32_t f = (insn >> 4) & 15;
     if (!sh4_sreg_fpu_ok(dc, f))
         return true;
-    tcg_val a = sh4_tmp(dc);
-    tcg_gen_subi(S_, a, REG(RN(insn)), 4);
-    sh4_gen_st(dc, sh4_sreg_read(dc, f), a, TCG_MO_32);
-    tcg_gen_mov(S_, REG(RN(insn)), a);
+    sh4_gen_push32(dc, RN(insn), sh4_sreg_read(dc, f));
     return true;
 }
 
