@@ -30,6 +30,11 @@ typedef struct parse_ctx {
     void *known_ctx;
     char *err;
     size_t err_len;
+    /* parent offset of the node at struct offset 4 * i, -1 for the root:
+     * libfdt's fdt_parent_offset walks the tree from the root on every
+     * call, which made parsing quadratic (~20 M instructions per start) */
+    int *parent;
+    size_t n_parent;
 } parse_ctx;
 
 __attribute__((format(printf, 2, 3)))
@@ -102,6 +107,13 @@ static bool bus_cells(parse_ctx *pc, int bus, int *ac, int *sc)
     return true;
 }
 
+static int parent_of(const parse_ctx *pc, int node)
+{
+    if (node < 0 || (size_t)node / 4 >= pc->n_parent)
+        return -FDT_ERR_BADOFFSET;
+    return pc->parent[node / 4];
+}
+
 /*
  * Translate a bus address of `node` to CPU space through the ancestors'
  * `ranges`.  *mapped is false (and true is returned) when some ancestor
@@ -110,7 +122,7 @@ static bool bus_cells(parse_ctx *pc, int bus, int *ac, int *sc)
 static bool translate(parse_ctx *pc, int node, uint64_t *addr, uint64_t size, bool *mapped)
 {
     const void *fdt = pc->b->fdt;
-    int bus = fdt_parent_offset(fdt, node);
+    int bus = parent_of(pc, node);
     *mapped = true;
     while (bus > 0) {
         int len;
@@ -119,7 +131,7 @@ static bool translate(parse_ctx *pc, int node, uint64_t *addr, uint64_t size, bo
             *mapped = false;
             return true;
         }
-        int parent = fdt_parent_offset(fdt, bus);
+        int parent = parent_of(pc, bus);
         if (parent < 0)
             return fail(pc, "node %s: bad tree structure", node_name(fdt, bus));
         if (len > 0) {
@@ -160,7 +172,7 @@ static bool first_reg(parse_ctx *pc, int node, int index, uint64_t *base, uint64
     *mapped = false;
     if (!reg)
         return true;
-    int bus = fdt_parent_offset(fdt, node);
+    int bus = parent_of(pc, node);
     if (bus < 0)
         return fail(pc, "node %s: bad tree structure", node_name(fdt, node));
     if (!bus_cells(pc, bus, &ac, &sc))
@@ -370,7 +382,7 @@ static bool resolve_irq_parent(parse_ctx *pc, int node, int *parent_node)
 {
     const void *fdt = pc->b->fdt;
     *parent_node = -1;
-    for (int n = node; n >= 0; n = n == 0 ? -1 : fdt_parent_offset(fdt, n)) {
+    for (int n = node; n >= 0; n = n == 0 ? -1 : parent_of(pc, n)) {
         int len;
         const fdt32_t *p = fdt_getprop(fdt, n, "interrupt-parent", &len);
         if (!p)
@@ -508,23 +520,36 @@ static bool check_overlaps(parse_ctx *pc)
     return true;
 }
 
-bool board_parse_ex(board *b, const void *fdt, board_model_known_fn known, void *ctx,
-                    char *err, size_t err_len)
+/* Every node's parent, in one walk (see parse_ctx.parent). */
+static bool index_parents(parse_ctx *pc)
 {
-    parse_ctx pc = { b, known, ctx, err, err_len };
-    memset(b, 0, sizeof *b);
-    b->root_intc = -1;
-    b->chosen_node = -1;
-    if (!fdt)
-        return fail(&pc, "no device tree");
-    int rc = fdt_check_header(fdt);
-    if (rc == 0)
-        rc = fdt_check_full(fdt, fdt_totalsize(fdt));
-    if (rc != 0)
-        return fail(&pc, "not a valid device tree blob (%s)", fdt_strerror(rc));
-    b->fdt = fdt;
+    const void *fdt = pc->b->fdt;
+    enum { MAX_DEPTH = 64 };
+    int stack[MAX_DEPTH], depth = 0;
+    pc->n_parent = (size_t)fdt_size_dt_struct(fdt) / 4 + 1;
+    pc->parent = malloc(pc->n_parent * sizeof *pc->parent);
+    if (!pc->parent)
+        return fail(pc, "out of memory");
+    for (size_t i = 0; i < pc->n_parent; i++)
+        pc->parent[i] = -FDT_ERR_BADOFFSET;
+    /* depth < 0: past the root's end (libfdt returns that offset) */
+    for (int node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
+        if (depth >= MAX_DEPTH) {
+            free(pc->parent);
+            pc->parent = NULL;
+            return fail(pc, "device tree nested deeper than %d levels", MAX_DEPTH);
+        }
+        stack[depth] = node;
+        pc->parent[node / 4] = depth > 0 ? stack[depth - 1] : -1;
+    }
+    return true;
+}
 
-    if (!parse_root_and_chosen(&pc) || !parse_cpus(&pc))
+static bool parse_tree(parse_ctx *pc)
+{
+    board *b = pc->b;
+    const void *fdt = b->fdt;
+    if (!parse_root_and_chosen(pc) || !parse_cpus(pc))
         return false;
 
     /* Walk the tree in order; skip subtrees of /cpus, /chosen, /aliases
@@ -549,23 +574,45 @@ bool board_parse_ex(board *b, const void *fdt, board_model_known_fn known, void 
         int clen;
         const char *compat = fdt_getprop(fdt, node, "compatible", &clen);
         if (dt && strcmp(dt, "memory") == 0) {
-            if (!parse_memory(&pc, node, false, &main_seen))
+            if (!parse_memory(pc, node, false, &main_seen))
                 return false;
         } else if (compat && clen > 0 && strlist_has(compat, clen, "mmio-sram")) {
-            if (!parse_memory(&pc, node, true, &main_seen))
+            if (!parse_memory(pc, node, true, &main_seen))
                 return false;
-        } else if (!parse_device(&pc, node)) {
+        } else if (!parse_device(pc, node)) {
             return false;
         }
     }
     if (b->n_memories == 0)
-        return fail(&pc, "no memory (no /memory node and no mmio-sram)");
+        return fail(pc, "no memory (no /memory node and no mmio-sram)");
     for (int i = 0; i < b->n_devices; i++)
-        if (!wire_irqs(&pc, i))
+        if (!wire_irqs(pc, i))
             return false;
-    if (!find_root_intc(&pc) || !check_overlaps(&pc))
+    if (!find_root_intc(pc) || !check_overlaps(pc))
         return false;
     return true;
+}
+
+bool board_parse_ex(board *b, const void *fdt, board_model_known_fn known, void *ctx,
+                    char *err, size_t err_len)
+{
+    parse_ctx pc = { b, known, ctx, err, err_len, NULL, 0 };
+    memset(b, 0, sizeof *b);
+    b->root_intc = -1;
+    b->chosen_node = -1;
+    if (!fdt)
+        return fail(&pc, "no device tree");
+    int rc = fdt_check_header(fdt);
+    if (rc == 0)
+        rc = fdt_check_full(fdt, fdt_totalsize(fdt));
+    if (rc != 0)
+        return fail(&pc, "not a valid device tree blob (%s)", fdt_strerror(rc));
+    b->fdt = fdt;
+    if (!index_parents(&pc))
+        return false;
+    bool ok = parse_tree(&pc);
+    free(pc.parent);
+    return ok;
 }
 
 bool board_parse(board *b, const void *fdt, char *err, size_t err_len)
