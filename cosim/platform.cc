@@ -13,8 +13,9 @@
  *   - SYS_HEAPINFO (semihosting) describes main RAM as QEMU does: heap in
  *     the upper half, stack at the top growing down to the RAM base;
  *   - SYS_GET_CMDLINE returns "KERNEL-PATH [APPEND]", as QEMU does;
- *   - a raw image starts at the board's load address with r1 = the
- *     board's Linux machine id; there is no ATAG/DTB set-up yet;
+ *   - boot protocol "linux-arm" (Versatile PB): a raw image starts at the
+ *     board's load address as a Linux zImage, with r0 = 0, r1 = the board's
+ *     machine id, r2 = an ATAG list or the -dtb tree (arm-linux-glue.cc);
  *   - boot protocol "linux-sh" (SHIX): -append and -initrd fill the SH
  *     Linux boot parameters in the kernel's zero page (sh-linux-glue.cc).
  */
@@ -143,19 +144,26 @@ bool Platform::build(std::string *err)
 
 bool Platform::check_linux_options(std::string *err)
 {
-    /* Only the SH boot protocol passes anything to a Linux kernel so far
-     * (sh-linux-glue.cc); ARM Linux (ATAGs/DTB) is not implemented. */
+    /* The SH boot protocol passes -append/-initrd in the kernel's zero page
+     * (sh-linux-glue.cc), the ARM one passes -dtb/-initrd/-append as a
+     * device tree or ATAG list (arm-linux-glue.cc); other boards have no
+     * way to hand them to a kernel. */
     const bool sh_linux = std::strcmp(board_->boot_protocol, "linux-sh") == 0;
-    if (!opts_.dtb.empty())
-        return fail(err, "-dtb: booting Linux is not implemented yet");
-    if (!opts_.initrd.empty() && !sh_linux)
+    const bool arm_linux = std::strcmp(board_->boot_protocol, "linux-arm") == 0;
+    if (!opts_.dtb.empty() && !arm_linux)
+        return fail(err, "-dtb: this board has no ARM Linux boot protocol");
+    if (!opts_.initrd.empty() && !sh_linux && !arm_linux)
         return fail(err, "-initrd: booting Linux is not implemented yet on this board");
-    if (!opts_.append.empty() && !opts_.semihosting && !sh_linux)
+    if (!opts_.append.empty() && !opts_.semihosting && !sh_linux && !arm_linux)
         return fail(err, "-append: booting Linux is not implemented yet on this board "
                          "(with -semihosting it sets the semihosting command line)");
     if ((!opts_.initrd.empty() || !opts_.append.empty()) && sh_linux && opts_.kernel.empty())
         return fail(err, std::string(opts_.initrd.empty() ? "-append" : "-initrd") +
                              ": needs a Linux kernel (-kernel vmlinux)");
+    if ((!opts_.dtb.empty() || !opts_.initrd.empty() || (!opts_.append.empty() && !opts_.semihosting)) &&
+        arm_linux && opts_.kernel.empty())
+        return fail(err, std::string(!opts_.dtb.empty() ? "-dtb" : !opts_.initrd.empty() ? "-initrd" : "-append") +
+                             ": needs a Linux kernel (-kernel zImage)");
     return true;
 }
 
@@ -439,16 +447,15 @@ bool Platform::load_firmware(std::string *err)
         loader_image_free(&img);
         return false;
     }
-    loader_image_free(&img);
-
     guest_->set_entry(entry_, raw);
+    /* boot protocol "linux-arm": r0-r2 and the ATAGs or device tree */
+    if (arm_ && std::strcmp(b.boot_protocol, "linux-arm") == 0 && !boot_arm_linux(img, err)) {
+        loader_image_free(&img);
+        return false;
+    }
+    loader_image_free(&img);
     if (!arm_)
         return true;   /* SH-4: the kernel or firmware sets up the rest itself */
-    if (raw && std::strcmp(b.boot_protocol, "linux-arm") == 0) {
-        uint64_t mach = 0;
-        if (b.chosen_node >= 0 && board_prop_u64(&b, b.chosen_node, "cosim,linux-machine-id", &mach))
-            arm_->regs[1] = static_cast<uint32_t>(mach);
-    }
 
     /* SYS_HEAPINFO */
     const board_memory *ram = nullptr;

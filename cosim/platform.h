@@ -12,7 +12,7 @@
  *       auto p = cosim::Platform::create(o, &err);
  *       if (!p) { std::fprintf(stderr, "%s\n", err.c_str()); return 1; }
  *       MyGpio gpio("gpio");
- *       if (!p->attach(gpio.socket, 0x10110000, 0x1000, &err) ||
+ *       if (!p->attach(gpio.socket, 0x10150000, 0x1000, &err) ||
  *           !p->connect_irq(20, gpio.irq, &err)) { ... }
  *       return p->run();
  *   }
@@ -176,6 +176,7 @@ private:
     [[nodiscard]] bool load_bios(std::string *err);
     /* SH Linux boot parameters, -append/-initrd (defined in sh-linux-glue.cc) */
     [[nodiscard]] bool boot_sh_linux(const loader_image &img, std::string *err);
+    [[nodiscard]] bool boot_arm_linux(const loader_image &img, std::string *err);   /* arm-linux-glue.cc */
     /* GDB stub (defined in gdb-glue.cc) */
     [[nodiscard]] bool open_gdb(std::string *err);
     /* Tracing steps (defined in trace-glue.cc) */

@@ -42,6 +42,15 @@ static const expect_dev vpb_devices[] = {
     { "clcd@10120000", UNIMP, 0x10120000, 0x1000, VIC, 1, { 16 } },
     { "dma@10130000", UNIMP, 0x10130000, 0x1000, VIC, 1, { 17 } },
     { VIC, "arm,versatile-vic", 0x10140000, 0x1000, NULL, 0, { 0 } },
+    /* real-board AMBA devices QEMU leaves unmapped (accesses ignored
+     * there): placeholders here, for Linux's PrimeCell ID probe */
+    { "sci@1000a000", UNIMP, 0x1000a000, 0x1000, NULL, 0, { 0 } },
+    { "smc@10100000", UNIMP, 0x10100000, 0x1000, NULL, 0, { 0 } },
+    { "mpmc@10110000", UNIMP, 0x10110000, 0x1000, NULL, 0, { 0 } },
+    { "sysctl@101e0000", UNIMP, 0x101e0000, 0x1000, NULL, 0, { 0 } },
+    { "watchdog@101e1000", UNIMP, 0x101e1000, 0x1000, NULL, 0, { 0 } },
+    { "sci@101f0000", UNIMP, 0x101f0000, 0x1000, NULL, 0, { 0 } },
+    { "spi@101f4000", UNIMP, 0x101f4000, 0x1000, NULL, 0, { 0 } },
     { "timer@101e2000", "arm,sp804", 0x101e2000, 0x1000, VIC, 1, { 4 } },
     { "timer@101e3000", "arm,sp804", 0x101e3000, 0x1000, VIC, 1, { 5 } },
     { "gpio@101e4000", UNIMP, 0x101e4000, 0x1000, VIC, 1, { 6 } },

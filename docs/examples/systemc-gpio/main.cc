@@ -1,6 +1,6 @@
 /*
  * example_systemc_gpio: the Versatile PB from cosim::Platform plus a
- * user's SystemC GPIO (gpio.h) at 0x10110000, its interrupt on VIC input
+ * user's SystemC GPIO (gpio.h) at 0x10150000, its interrupt on VIC input
  * 20 (both unused by the board), and a loop-back "cable" outside the SoC.
  *
  *   example_systemc_gpio -kernel gpio_demo.elf -semihosting [cosim options]
@@ -37,7 +37,7 @@ int sc_main(int argc, char **argv)
     cable.to(in_pins);
     gpio.pins_in(in_pins);
 
-    if (!platform->attach(gpio.socket, 0x10110000, 0x1000, &err, "gpio") ||
+    if (!platform->attach(gpio.socket, 0x10150000, 0x1000, &err, "gpio") ||
         !platform->connect_irq(20, gpio.irq, &err)) {
         std::fprintf(stderr, "example_systemc_gpio: %s\n", err.c_str());
         return 1;

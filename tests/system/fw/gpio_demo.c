@@ -1,6 +1,6 @@
 /*
  * gpio_demo: guest firmware for docs/examples/systemc-gpio.  Drives the
- * user's SystemC GPIO at 0x10110000 (register map in gpio.h): outputs on
+ * user's SystemC GPIO at 0x10150000 (register map in gpio.h): outputs on
  * pins 0..7 come back on inputs 8..15 after 1 us; each change raises the
  * GPIO's interrupt on VIC input 20, which this program takes through the
  * PL190 (vectored) and reports over UART0.  Exits via semihosting with 0
@@ -8,7 +8,7 @@
  */
 #include "fw.h"
 
-#define GPIO      0x10110000u
+#define GPIO      0x10150000u
 #define GPIO_DATA 0x00
 #define GPIO_DIR  0x04
 #define GPIO_IE   0x08
