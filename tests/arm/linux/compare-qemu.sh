@@ -17,6 +17,7 @@
 # is bounded by ${ARMLINUX_TIMEOUT:-240} seconds.  Exit 0 when both
 # consoles reach the halt and agree, else 1 (the diff is printed).
 set -u
+. "$(dirname "$0")/../../tools/linux-console.sh"
 if [ $# -ne 4 ]; then
     echo "usage: $0 COSIM KERNEL-DIR BACKEND QEMU" >&2
     exit 2
@@ -29,28 +30,12 @@ done
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-# boot NAME PROGRAM [ARGS...]: console in $tmp/NAME.out
+# boot NAME PROGRAM [ARGS...]: the sorted, filtered console in $tmp/NAME.lines
 boot() {
     name=$1; shift
-    "$@" -M versatilepb -nographic -kernel "$dir/zImage" -dtb "$dir/versatile-pb.dtb" \
-        -initrd "$dir/initramfs.cpio" -append "console=ttyAMA0" </dev/null >"$tmp/$name.out" 2>"$tmp/$name.err" &
-    pid=$!
-    limit=$(( ${ARMLINUX_TIMEOUT:-240} * 10 ))
-    n=0
-    while kill -0 "$pid" 2>/dev/null; do
-        if grep -q -e '^reboot: System halted' -e 'Kernel panic' "$tmp/$name.out" 2>/dev/null; then
-            sleep 0.2
-            break
-        fi
-        n=$((n + 1))
-        if [ $n -ge $limit ]; then
-            echo "compare-qemu: $name: no halt after ${ARMLINUX_TIMEOUT:-240} s"
-            break
-        fi
-        sleep 0.1
-    done
-    kill -TERM "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
+    linux_boot "$tmp/$name.out" "$tmp/$name.err" "${ARMLINUX_TIMEOUT:-240}" \
+        "$@" -M versatilepb -nographic -kernel "$dir/zImage" -dtb "$dir/versatile-pb.dtb" \
+        -initrd "$dir/initramfs.cpio" -append "console=ttyAMA0"
     tr -d '\r' <"$tmp/$name.out" | grep -v -e '^Calibrating delay loop' -e '^vpb_sic_write: ' \
         -e '^qemu-system-arm: terminating on signal' -e '^cosim: stopped by a signal' | sort >"$tmp/$name.lines"
 }

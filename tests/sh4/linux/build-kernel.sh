@@ -9,8 +9,8 @@
 # Everything in between stays in OUT (the extracted source, OUT/kbuild).
 #
 # Cached: when OUT/vmlinux and OUT/initramfs.cpio are newer than every input
-# (the tarball, kernel.config, init.c, the compiler plugin, this script),
-# nothing is done.  A missing tarball or tool is an error (exit 1), never a
+# (the tarball, kernel.config, init.c and tests/tools/linux-init.h, the
+# compiler plugin, this script), nothing is done.  A missing tarball or tool is an error (exit 1), never a
 # silent pass.
 #
 # The kernel is compiled with gcc-no-treg-combine.so (built here from
@@ -20,6 +20,7 @@
 # Environment: LINUX_SOURCE_TARBALL (default /usr/src/linux-source-6.1.tar.xz),
 # SH4_CROSS_COMPILE (default sh4-linux-gnu-), SH4LINUX_JOBS (default 2).
 set -eu
+. "$(dirname "$0")/../../tools/linux-build.sh"
 if [ $# -ne 1 ]; then
     echo "usage: $0 OUT" >&2
     exit 2
@@ -40,15 +41,9 @@ done
 plugin_inc=$("${cross}gcc" -print-file-name=plugin)/include
 [ -r "$plugin_inc/gcc-plugin.h" ] || die "no GCC plugin headers for ${cross}gcc (Debian package gcc-12-plugin-dev-sh4-linux-gnu)"
 
-inputs="$tarball $here/kernel.config $here/init.c $here/gcc-no-treg-combine.cc $here/build-kernel.sh"
-up_to_date=yes
-for product in "$out/vmlinux" "$out/initramfs.cpio"; do
-    [ -f "$product" ] || up_to_date=no
-    for f in $inputs; do
-        [ -f "$product" ] && [ "$f" -nt "$product" ] && up_to_date=no
-    done
-done
-if [ $up_to_date = yes ]; then
+inputs="$tarball $here/kernel.config $here/init.c $here/../../tools/linux-init.h $here/../../tools/linux-build.sh $here/gcc-no-treg-combine.cc $here/build-kernel.sh"
+products="$out/vmlinux $out/initramfs.cpio"
+if lb_up_to_date "$products" "$inputs"; then
     echo "build-kernel: $out/vmlinux and initramfs.cpio are up to date"
     exit 0
 fi
@@ -60,47 +55,20 @@ g++ -shared -fPIC -fno-rtti -O2 -I"$plugin_inc" -o "$out/gcc-no-treg-combine.so"
 
 # the source, extracted once per tarball
 src=$out/linux-source
-if [ ! -f "$src/.extracted" ] || [ "$tarball" -nt "$src/.extracted" ]; then
-    echo "build-kernel: extracting $tarball"
-    rm -rf "$src"
-    mkdir -p "$src"
-    tar -xJf "$tarball" -C "$src" --strip-components=1
-    touch "$src/.extracted"
-fi
+lb_extract "$tarball" "$src"
 
-# configuration: tinyconfig + kernel.config, and check that every option
-# of the fragment made it (a dependency missing would drop it silently)
+# configuration: tinyconfig + kernel.config
+lb_configure "$src" "$out/kbuild" "$here/kernel.config" ARCH=sh CROSS_COMPILE="$cross"
 kmake() { nice -n 10 make -s -C "$src" O="$out/kbuild" ARCH=sh CROSS_COMPILE="$cross" "$@"; }
-mkdir -p "$out/kbuild"
-kmake tinyconfig >/dev/null
-(cd "$out/kbuild" && "$src/scripts/kconfig/merge_config.sh" -m .config "$here/kernel.config" >/dev/null)
-kmake olddefconfig >/dev/null
-grep '^CONFIG_' "$here/kernel.config" | while read -r line; do
-    grep -qx "$line" "$out/kbuild/.config" || die "kernel.config: $line did not make it into the configuration"
-done
-grep '^# CONFIG_.* is not set' "$here/kernel.config" | while read -r line; do
-    opt=$(echo "$line" | sed 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1/')
-    if grep -q "^$opt=" "$out/kbuild/.config"; then
-        die "kernel.config: $opt is set although the fragment turns it off"
-    fi
-done
 
 echo "build-kernel: building vmlinux (-j$jobs)"
 kmake -j"$jobs" KCFLAGS="-fplugin=$out/gcc-no-treg-combine.so" vmlinux
 kernel_done=$(date +%s)
 
-# /init and the initramfs (the kernel's own gen_init_cpio: no root needed
-# for the /dev/console node)
+# /init and the initramfs
 "${cross}gcc" -O0 -nostdlib -static -ffreestanding -fno-pic -Wall -Wextra -Werror \
     -o "$out/init" "$here/init.c"
-cat >"$out/initramfs.list" <<EOF
-dir /dev 0755 0 0
-nod /dev/console 0600 0 0 c 5 1
-dir /proc 0755 0 0
-file /init $out/init 0755 0 0
-EOF
-"$out/kbuild/usr/gen_init_cpio" "$out/initramfs.list" >"$out/initramfs.cpio.tmp"
-mv "$out/initramfs.cpio.tmp" "$out/initramfs.cpio"
+lb_initramfs "$out/kbuild" "$out/init" "$out/initramfs.cpio"
 cp "$out/kbuild/vmlinux" "$out/vmlinux.tmp"
 mv "$out/vmlinux.tmp" "$out/vmlinux"
 end=$(date +%s)

@@ -14,6 +14,7 @@
 # seconds.  Prints the console and cosim's --stats; exit 0 when every
 # check passes, else 1.
 set -u
+. "$(dirname "$0")/../../tools/linux-console.sh"
 if [ $# -ne 3 ]; then
     echo "usage: $0 COSIM KERNEL-DIR BACKEND" >&2
     exit 2
@@ -27,25 +28,9 @@ done
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
-"$cosim" -M shix -nographic --backend "$backend" -kernel "$dir/vmlinux" -append "console=ttySC1" \
-    -initrd "$dir/initramfs.cpio" --stats </dev/null >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-limit=$(( ${SH4LINUX_TIMEOUT:-240} * 10 ))
-n=0
-while kill -0 "$pid" 2>/dev/null; do
-    if grep -q -e '^reboot: System halted' -e 'Kernel panic' "$tmp/out" 2>/dev/null; then
-        sleep 0.2   # the rest of a panic message
-        break
-    fi
-    n=$((n + 1))
-    if [ $n -ge $limit ]; then
-        echo "run-linux: no halt after ${SH4LINUX_TIMEOUT:-240} s"
-        break
-    fi
-    sleep 0.1
-done
-kill -TERM "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+linux_boot "$tmp/out" "$tmp/err" "${SH4LINUX_TIMEOUT:-240}" \
+    "$cosim" -M shix -nographic --backend "$backend" -kernel "$dir/vmlinux" -append "console=ttySC1" \
+    -initrd "$dir/initramfs.cpio" --stats
 end=$(date +%s)
 
 echo "--- console ($backend, $((end - start)) s)"
@@ -53,34 +38,26 @@ cat "$tmp/out"
 echo "--- cosim stderr"
 cat "$tmp/err"
 
-ok=1
-expect() {
-    grep -qF -- "$1" "$tmp/out" || { echo "run-linux: missing: $1"; ok=0; }
-}
-expect "Linux version 6.1"
-expect "... LOADER_TYPE       - 00000001"
-expect "Kernel command line: console=ttySC1"
-expect "CPU: SH7750"
-expect "sh-tmu.0: ch0: used for clock events"
-expect "clocksource: Switched to clocksource sh-tmu.0"
-expect "Unpacking initramfs..."
-expect "sh-sci.1: ttySC1 at MMIO 0xffe80000"
-expect "printk: console [ttySC1] enabled"
-expect "Freeing unused kernel image (initmem) memory"
-expect "Run /init as init process"
-expect "init: hello from userspace"
-expect "init: pid 1"
-expect "init: /proc/version: Linux version 6.1"
-expect "init: halting"
-expect "reboot: System halted"
-for bad in "Kernel panic" "Oops" "BUG:" "WARNING:" "Unable to handle" "initrd disabled" "init: reboot returned" \
-           "failed"; do
-    if grep -qF -- "$bad" "$tmp/out"; then
-        echo "run-linux: unexpected: $(grep -F -- "$bad" "$tmp/out" | head -1)"
-        ok=0
-    fi
-done
-if [ $ok = 1 ]; then
+linux_expect "$tmp/out" \
+    "Linux version 6.1" \
+    "... LOADER_TYPE       - 00000001" \
+    "Kernel command line: console=ttySC1" \
+    "CPU: SH7750" \
+    "sh-tmu.0: ch0: used for clock events" \
+    "clocksource: Switched to clocksource sh-tmu.0" \
+    "Unpacking initramfs..." \
+    "sh-sci.1: ttySC1 at MMIO 0xffe80000" \
+    "printk: console [ttySC1] enabled" \
+    "Freeing unused kernel image (initmem) memory" \
+    "Run /init as init process" \
+    "init: hello from userspace" \
+    "init: pid 1" \
+    "init: /proc/version: Linux version 6.1" \
+    "init: halting" \
+    "reboot: System halted"
+linux_reject "$tmp/out" "Kernel panic" "Oops" "BUG:" "WARNING:" "Unable to handle" "initrd disabled" \
+    "init: reboot returned" "failed"
+if [ $linux_ok = 1 ]; then
     echo "run-linux: PASS ($backend)"
     exit 0
 fi
