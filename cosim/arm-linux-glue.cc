@@ -43,25 +43,6 @@ bool fail(std::string *err, const std::string &msg)
     return false;
 }
 
-bool read_file(const char *opt, const std::string &path, std::vector<uint8_t> *out, std::string *err)
-{
-    const std::string who = std::string(opt) + " " + path + ": ";
-    FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f)
-        return fail(err, who + std::strerror(errno));
-    uint8_t buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-        out->insert(out->end(), buf, buf + n);
-    const bool bad = std::ferror(f) != 0;
-    const int e = errno;
-    std::fclose(f);
-    if (bad)
-        return fail(err, who + std::strerror(e));
-    if (out->empty())
-        return fail(err, who + "empty file");
-    return true;
-}
 
 } // namespace
 
@@ -89,7 +70,7 @@ bool Platform::boot_arm_linux(const loader_image &img, std::string *err)
     uint64_t initrd_at = ram_base + ram_size / 2;   /* where the tree goes without an initrd */
     std::vector<uint8_t> initrd;
     if (!opts_.initrd.empty()) {
-        if (!read_file("-initrd", opts_.initrd, &initrd, err))
+        if (!read_option_file("-initrd", opts_.initrd, &initrd, err))
             return false;
         if (!arm_linux_initrd_place(ram_base, ram_size, kernel_end, initrd.size(), &initrd_at, why, sizeof why))
             return fail(err, why);
@@ -102,7 +83,7 @@ bool Platform::boot_arm_linux(const loader_image &img, std::string *err)
     uint64_t boot_data = 0;
     if (!opts_.dtb.empty()) {
         std::vector<uint8_t> blob;
-        if (!read_file("-dtb", opts_.dtb, &blob, err))
+        if (!read_option_file("-dtb", opts_.dtb, &blob, err))
             return false;
         if (!arm_linux_fdt_check(blob.data(), blob.size(), why, sizeof why))
             return fail(err, "-dtb " + opts_.dtb + ": " + why);

@@ -142,6 +142,26 @@ bool Platform::build(std::string *err)
            start_serialice_target(err) && open_gdb(err) && start_tracing(err);
 }
 
+bool Platform::read_option_file(const char *opt, const std::string &path, std::vector<uint8_t> *out, std::string *err)
+{
+    const std::string who = std::string(opt) + " " + path + ": ";
+    FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return fail(err, who + std::strerror(errno));
+    uint8_t buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+        out->insert(out->end(), buf, buf + n);
+    const bool bad = std::ferror(f) != 0;
+    const int e = errno;
+    std::fclose(f);
+    if (bad)
+        return fail(err, who + std::strerror(e));
+    if (out->empty())
+        return fail(err, who + "empty file");
+    return true;
+}
+
 bool Platform::check_linux_options(std::string *err)
 {
     /* The SH boot protocol passes -append/-initrd in the kernel's zero page

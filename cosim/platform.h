@@ -177,6 +177,10 @@ private:
     /* SH Linux boot parameters, -append/-initrd (defined in sh-linux-glue.cc) */
     [[nodiscard]] bool boot_sh_linux(const loader_image &img, std::string *err);
     [[nodiscard]] bool boot_arm_linux(const loader_image &img, std::string *err);   /* arm-linux-glue.cc */
+    /* The whole of a file an option names (-initrd, -dtb): false with
+     * "OPT PATH: reason" in err when it cannot be read or is empty. */
+    [[nodiscard]] static bool read_option_file(const char *opt, const std::string &path, std::vector<uint8_t> *out,
+                                               std::string *err);
     /* GDB stub (defined in gdb-glue.cc) */
     [[nodiscard]] bool open_gdb(std::string *err);
     /* Tracing steps (defined in trace-glue.cc) */

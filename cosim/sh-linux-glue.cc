@@ -37,24 +37,6 @@ bool fail(std::string *err, const std::string &msg)
     return false;
 }
 
-bool read_file(const std::string &path, std::vector<uint8_t> *out, std::string *err)
-{
-    FILE *f = std::fopen(path.c_str(), "rb");
-    if (!f)
-        return fail(err, "-initrd " + path + ": " + std::strerror(errno));
-    uint8_t buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-        out->insert(out->end(), buf, buf + n);
-    const bool bad = std::ferror(f) != 0;
-    const int e = errno;
-    std::fclose(f);
-    if (bad)
-        return fail(err, "-initrd " + path + ": " + std::strerror(e));
-    if (out->empty())
-        return fail(err, "-initrd " + path + ": empty file");
-    return true;
-}
 
 } // namespace
 
@@ -82,7 +64,7 @@ bool Platform::boot_sh_linux(const loader_image &img, std::string *err)
     uint64_t initrd_at = 0;
     std::vector<uint8_t> initrd;
     if (!opts_.initrd.empty()) {
-        if (!read_file(opts_.initrd, &initrd, err))
+        if (!read_option_file("-initrd", opts_.initrd, &initrd, err))
             return false;
         const uint64_t kernel_end = guest_->load_address_to_bus(img.high - 1) + 1;
         if (!sh_linux_initrd_place(ram_base, ram->size(), kernel_end, initrd.size(), &initrd_at, why, sizeof why))
