@@ -29,22 +29,11 @@
 #include "cosim/arm-linux-boot.h"
 #include "cosim/cpu-factory.h"
 #include "cosim/loader.h"
+#include "cosim/errors.h"
 #include "targets/arm/cpu.h"
 #include "platforms/board.h"
 
 namespace cosim {
-
-namespace {
-
-bool fail(std::string *err, const std::string &msg)
-{
-    if (err)
-        *err = msg;
-    return false;
-}
-
-
-} // namespace
 
 bool Platform::boot_arm_linux(const loader_image &img, std::string *err)
 {

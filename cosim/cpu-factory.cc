@@ -21,6 +21,7 @@ extern "C" {
 }
 #include "cosim/loader.h"
 #include "cosim/platform.h"
+#include "cosim/errors.h"
 #include "platforms/board.h"
 
 #include <libfdt.h>
@@ -32,12 +33,6 @@ namespace {
 constexpr uint32_t kSh4P2 = 0xa0000000u;
 constexpr uint64_t kSh4PhysMask = 0x1fffffffu;
 
-bool fail(std::string *err, const std::string &msg)
-{
-    if (err)
-        *err = msg;
-    return false;
-}
 
 /* clock-frequency of the first device_type = "cpu" node, 0 if none */
 uint64_t cpu_clock(const board &b)

@@ -38,6 +38,7 @@ extern "C" {
 #include "cosim/trace-glue.h"
 #include "cosim/gdb-glue.h"
 #include "cosim/serialice-glue.h"
+#include "cosim/errors.h"
 #include "platforms/board.h"
 
 #include <libfdt.h>
@@ -70,12 +71,6 @@ std::string fmt(const char *f, ...)
     return buf;
 }
 
-bool fail(std::string *err, const std::string &msg)
-{
-    if (err)
-        *err = msg;
-    return false;
-}
 
 bool model_known(void *, const char *compatible)
 {

@@ -7,23 +7,13 @@
  * platform.cc only calls them.
  */
 #include "cosim/serialice-glue.h"
+#include "cosim/errors.h"
 
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
 
 namespace cosim {
-
-namespace {
-
-bool fail(std::string *err, const std::string &msg)
-{
-    if (err)
-        *err = msg;
-    return false;
-}
-
-} // namespace
 
 /* ---- host side ------------------------------------------------------------ */
 

@@ -25,20 +25,9 @@
 #include "cosim/cpu-factory.h"
 #include "cosim/loader.h"
 #include "cosim/sh-linux-boot.h"
+#include "cosim/errors.h"
 
 namespace cosim {
-
-namespace {
-
-bool fail(std::string *err, const std::string &msg)
-{
-    if (err)
-        *err = msg;
-    return false;
-}
-
-
-} // namespace
 
 bool Platform::boot_sh_linux(const loader_image &img, std::string *err)
 {
