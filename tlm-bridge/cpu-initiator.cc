@@ -255,15 +255,16 @@ tcg_bus_status CpuInitiator::bus_access(void *opaque, uint64_t addr, unsigned si
     /* A device that changed an interrupt line has left delta activity at
      * the current time: run it now so the CPU sees the new level at its
      * next TB boundary (bounded, in case a model loops on deltas). */
-    sc_core::sc_time next = sc_core::sc_time_to_pending_activity();
-    for (int i = 0; i < kMaxDeltaWaits && next == sc_core::SC_ZERO_TIME; i++) {
+    for (int i = 0; i < kMaxDeltaWaits && sc_core::sc_pending_activity_at_current_time(); i++)
         sc_core::wait(sc_core::SC_ZERO_TIME);
-        next = sc_core::sc_time_to_pending_activity();
+    /* Running past the quantum: did the access schedule something that
+     * comes before the slice's end?  (Only then is the dearer look at the
+     * next timed event worth it.) */
+    if (self->cpu_->budget_end > self->quantum_end_cycles_) {
+        const sc_core::sc_time next = sc_core::sc_time_to_pending_activity();
+        if (stamp1 + next < self->limit_stamp_)
+            self->limit_to_next_activity(insn_cycles + stall, next);
     }
-    /* running past the quantum, and the access scheduled something that
-     * comes before the slice's end */
-    if (self->cpu_->budget_end > self->quantum_end_cycles_ && stamp1 + next < self->limit_stamp_)
-        self->limit_to_next_activity(insn_cycles + stall, next);
 
     switch (t.get_response_status()) {
     case tlm::TLM_OK_RESPONSE:
